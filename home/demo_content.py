@@ -1,0 +1,364 @@
+"""Demo content for the ground floor: locales, accounts, site settings and the core pages.
+
+Every person and organisation named here is fictional. Phone numbers are from the range
+that the Swedish Post and Telecom Authority reserves for fiction; e-mail uses `.example`.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import ContentPage, FooterText, HomePage, NetworkSettings
+
+DEMO_PASSWORD = "demo"  # noqa: S105 - documented demo accounts, refused in production
+
+ACCOUNTS = [
+    ("admin", "Administratör", True, None),
+    ("redaktor", "Redaktör", False, "Redaktörer"),
+]
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text):
+    return {"type": "heading", "value": text}
+
+
+HOME = {
+    "sv": {
+        "title": "Startsida",
+        "slug": "start",
+        "hero_heading": "Värmlands idéburna organisationer talar med en röst",
+        "hero_introduction": (
+            "Idékammaren Värmland samlar föreningar, studieförbund, trossamfund och sociala "
+            "företag i hela länet. Vi tar fram gemensamma ställningstaganden och remissvar, "
+            "och vi publicerar bara det som våra medlemmar står bakom."
+        ),
+        "search_description": (
+            "Idékammaren Värmland är den idéburna sektorns gemensamma röst i Värmland: "
+            "nyheter, ställningstaganden, remissvar och medlemsorganisationer."
+        ),
+        "body": [
+            heading("En idékammare för Värmland"),
+            paragraph(
+                "<p>Som en handelskammare för näringslivet är idékammaren en samlad aktör för "
+                "den idéburna sektorn. När länets organisationer har en gemensam uppfattning i "
+                "frågor som rör samhällsutvecklingen kan Region Värmland och kommunerna vända "
+                "sig till ett ställe och få ett svar som är förankrat hos medlemmarna.</p>"
+            ),
+            heading("Partnerskap med Region Värmland"),
+            paragraph(
+                "<p>Nätverket har ett idéburet offentligt partnerskap (IOP) med Region Värmland. "
+                "Partnerskapet gör det enklare att samverka: regionen kontaktar nätverket när "
+                "den vill ha synpunkter från idéburen sektor, och organisationerna kan i sin tur "
+                "lyfta de behov de ser hos länets invånare.</p>"
+            ),
+            heading("Så arbetar vi"),
+            paragraph(
+                "<ul><li>Redaktionen skriver utkast till ställningstaganden och remissvar.</li>"
+                "<li>Varje medlemsorganisation granskar utkastet och ställer sig bakom, avstår "
+                "eller invänder.</li><li>Vi publicerar bara det som medlemmarna står bakom, och "
+                "vi visar vilka organisationer som gör det.</li></ul>"
+            ),
+        ],
+    },
+    "en": {
+        "title": "Home",
+        "slug": "home",
+        "hero_heading": "The civil society of Värmland speaks with one voice",
+        "hero_introduction": (
+            "Idékammaren Värmland brings together associations, study associations, faith "
+            "communities and social enterprises across the county. We draft joint position "
+            "statements and consultation responses, and we publish only what our members "
+            "stand behind."
+        ),
+        "search_description": (
+            "Idékammaren Värmland is the joint voice of civil society in Värmland: news, "
+            "position statements, consultation responses and member organisations."
+        ),
+        "body": [
+            heading("A chamber of ideas for Värmland"),
+            paragraph(
+                "<p>Much as a chamber of commerce speaks for business, the idékammare speaks for "
+                "the non-profit, idea-driven sector. When the county's organisations share a view "
+                "on how society should develop, Region Värmland and the municipalities can turn to "
+                "one place and get an answer that the members stand behind.</p>"
+            ),
+            heading("A partnership with Region Värmland"),
+            paragraph(
+                "<p>The network has an idea-driven public partnership (IOP) with Region Värmland. "
+                "The partnership makes working together easier: the region contacts the network "
+                "when it wants the views of civil society, and the organisations can raise the "
+                "needs they see among the people of the county.</p>"
+            ),
+        ],
+    },
+}
+
+CONTENT_PAGES = [
+    {
+        "key": "about",
+        "show_in_menus": True,
+        "sv": {
+            "title": "Om nätverket",
+            "slug": "om-natverket",
+            "introduction": (
+                "Idékammaren Värmland är ett nätverk för idéburna organisationer i Värmlands "
+                "sexton kommuner. Vi finns för att öka och fördjupa samverkan inom sektorn och "
+                "mellan sektorn och det offentliga."
+            ),
+            "search_description": "Vilka vi är, vad idékammaren gör och hur man blir medlem.",
+            "body": [
+                heading("Vilka vi är"),
+                paragraph(
+                    "<p>Våra medlemmar är föreningar, studieförbund, trossamfund och sociala "
+                    "företag. De arbetar med allt från folkhälsa och integration till kultur och "
+                    "hållbar utveckling, och de har nära kontakt med människor i hela länet.</p>"
+                ),
+                heading("Vad idékammaren gör"),
+                paragraph(
+                    "<p>Vi samordnar sektorns röst i frågor som rör samhällsutvecklingen i länet. "
+                    "Vi svarar på remisser, tar fram gemensamma ställningstaganden och visar på de "
+                    "kompetenser som finns i de idéburna organisationerna.</p>"
+                ),
+                heading("Bli medlem"),
+                paragraph(
+                    "<p>Alla idéburna organisationer med verksamhet i Värmland kan bli medlemmar. "
+                    "Varje medlemsorganisation utser en eller flera representanter och har en "
+                    "röst när nätverket tar ställning. Skriv till "
+                    '<a href="mailto:medlem@idekammaren.example">medlem@idekammaren.example</a> '
+                    "så berättar vi mer.</p>"
+                ),
+            ],
+        },
+        "en": {
+            "title": "About the network",
+            "slug": "about",
+            "introduction": (
+                "Idékammaren Värmland is a network of idea-driven organisations in the sixteen "
+                "municipalities of Värmland. We exist to strengthen cooperation within the sector, "
+                "and between the sector and the public bodies of the county."
+            ),
+            "search_description": "Who we are, what the idékammare does and how to join.",
+            "body": [
+                heading("Who we are"),
+                paragraph(
+                    "<p>Our members are associations, study associations, faith communities and "
+                    "social enterprises. Their work ranges from public health and integration to "
+                    "culture and sustainable development.</p>"
+                ),
+                heading("Becoming a member"),
+                paragraph(
+                    "<p>Any idea-driven organisation active in Värmland can join. Each member "
+                    "organisation names one or more representatives and has one vote when the "
+                    "network takes a position. Write to "
+                    '<a href="mailto:medlem@idekammaren.example">medlem@idekammaren.example</a> '
+                    "to find out more.</p>"
+                ),
+            ],
+        },
+    },
+    {
+        "key": "accessibility",
+        "show_in_menus": False,
+        "sv": {
+            "title": "Tillgänglighetsredogörelse",
+            "slug": "tillganglighet",
+            "introduction": (
+                "Idékammaren Värmland står bakom den här webbplatsen. Vi vill att så många som "
+                "möjligt ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen "
+                "om tillgänglighet till digital offentlig service, kända brister och hur du kan "
+                "rapportera problem så att vi kan åtgärda dem."
+            ),
+            "search_description": "Hur tillgänglig webbplatsen är och hur du rapporterar brister.",
+            "body": [
+                heading("Hur tillgänglig är webbplatsen?"),
+                paragraph(
+                    "<p>Vi bedömer att webbplatsen uppfyller kraven i standarden WCAG 2.1 på nivå "
+                    "AA. Sidorna går att läsa utan JavaScript, fungerar med tangentbord och "
+                    "skärmläsare och går att förstora till 400 procent.</p>"
+                ),
+                heading("Vad kan du göra om du inte kan använda delar av webbplatsen?"),
+                paragraph(
+                    "<p>Om du behöver innehåll från webbplatsen i ett annat format kan du kontakta "
+                    "oss på "
+                    '<a href="mailto:info@idekammaren.example">info@idekammaren.example</a> '
+                    "eller ringa 070-174 06 10. Vi svarar inom två arbetsdagar.</p>"
+                ),
+                heading("Rapportera brister i webbplatsens tillgänglighet"),
+                paragraph(
+                    "<p>Vi strävar hela tiden efter att förbättra webbplatsens tillgänglighet. Om "
+                    "du upptäcker problem som inte beskrivs på den här sidan, eller om du anser "
+                    "att vi inte uppfyller lagens krav, meddela oss på "
+                    '<a href="mailto:tillganglighet@idekammaren.example">'
+                    "tillganglighet@idekammaren.example</a> så att vi får veta att problemet "
+                    "finns.</p>"
+                ),
+                heading("Tillsyn"),
+                paragraph(
+                    "<p>Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över "
+                    "lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd "
+                    "med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.</p>"
+                ),
+                heading("Hur vi testat webbplatsen"),
+                paragraph(
+                    "<p>Vi testar varje sidtyp automatiskt med axe mot WCAG 2.1 nivå A och AA vid "
+                    "varje ändring av webbplatsen, och vi gör egna tester med tangentbord och "
+                    "skärmläsare. Redogörelsen uppdaterades senast i november 2026.</p>"
+                ),
+            ],
+        },
+        "en": {
+            "title": "Accessibility statement",
+            "slug": "accessibility",
+            "introduction": (
+                "Idékammaren Värmland is responsible for this website. We want as many people as "
+                "possible to be able to use it. This statement describes how the site meets the "
+                "Swedish law on accessibility of digital public services, known issues and how to "
+                "report problems so that we can fix them."
+            ),
+            "search_description": "How accessible this website is and how to report problems.",
+            "body": [
+                heading("How accessible is this website?"),
+                paragraph(
+                    "<p>We consider the website to meet WCAG 2.1 level AA. The pages can be read "
+                    "without JavaScript, work with a keyboard and a screen reader, and can be "
+                    "zoomed to 400 percent.</p>"
+                ),
+                heading("Reporting accessibility problems"),
+                paragraph(
+                    "<p>If you find a problem that is not described on this page, please write to "
+                    '<a href="mailto:tillganglighet@idekammaren.example">'
+                    "tillganglighet@idekammaren.example</a> or call +46 70 174 06 10. We answer "
+                    "within two working days.</p>"
+                ),
+                heading("Enforcement"),
+                paragraph(
+                    "<p>The Agency for Digital Government (Digg) enforces the law. If you are not "
+                    "satisfied with how we handle your report, you can contact Digg.</p>"
+                ),
+            ],
+        },
+    },
+]
+
+FOOTER_TEXT = {
+    "sv": (
+        "Idékammaren Värmland är idéburen sektors gemensamma röst i länet. Vi har ett idéburet "
+        "offentligt partnerskap (IOP) med Region Värmland."
+    ),
+    "en": (
+        "Idékammaren Värmland is the joint voice of civil society in the county, in an "
+        "idea-driven public partnership (IOP) with Region Värmland."
+    ),
+}
+
+
+def load(stdout):
+    sv, en = ensure_locales()
+    ensure_accounts()
+    home = ensure_home_page(sv, en)
+    pages = {spec["key"]: ensure_content_page(home, spec, en) for spec in CONTENT_PAGES}
+    ensure_site_settings(home, pages["accessibility"])
+    ensure_footer_text(sv, en)
+    stdout.write("Home page, content pages, site settings and accounts are in place.")
+
+
+def ensure_locales():
+    sv, _ = Locale.objects.get_or_create(language_code="sv")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return sv, en
+
+
+def ensure_accounts():
+    User = get_user_model()
+    for username, first_name, is_superuser, group_name in ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": "Demo",
+                "email": f"{username}@idekammaren.example",
+                "is_staff": is_superuser,
+                "is_superuser": is_superuser,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def ensure_translation(page, locale, fields):
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        publish(translation)
+    return translation.specific
+
+
+def ensure_home_page(sv, en):
+    home = HomePage.objects.filter(locale=sv, depth=2).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(locale=sv, **HOME["sv"]))
+        publish(home)
+        site = Site.objects.filter(is_default_site=True).first()
+        welcome = site.root_page if site else None
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home},
+        )
+        if welcome is not None and welcome.specific_class is Page:
+            welcome.delete()
+        Site.clear_site_root_paths_cache()
+    ensure_translation(home, en, HOME["en"])
+    return home
+
+
+def ensure_content_page(home, spec, en):
+    page = ContentPage.objects.child_of(home).filter(slug=spec["sv"]["slug"]).first()
+    if page is None:
+        page = home.add_child(
+            instance=ContentPage(show_in_menus=spec["show_in_menus"], **spec["sv"])
+        )
+        publish(page)
+    ensure_translation(page, en, spec["en"])
+    return page
+
+
+def ensure_site_settings(home, accessibility_page):
+    site = Site.objects.get(root_page=home)
+    settings = NetworkSettings.for_site(site)
+    if settings.email:
+        return
+    settings.network_name = "Idékammaren Värmland"
+    settings.accessibility_page = accessibility_page
+    settings.email = "info@idekammaren.example"
+    settings.phone = "070-174 06 10"
+    settings.postal_address = "Idékammaren Värmland\nIdégatan 4\n652 25 Karlstad"
+    settings.social_links = [
+        ("link", {"service": "facebook", "url": "https://www.facebook.com/idekammaren.example"}),
+        ("link", {"service": "linkedin", "url": "https://www.linkedin.com/company/idekammaren"}),
+    ]
+    settings.save()
+
+
+def ensure_footer_text(sv, en):
+    source = FooterText.objects.filter(locale=sv).first()
+    if source is None:
+        source = FooterText.objects.create(locale=sv, text=FOOTER_TEXT["sv"])
+    if source.get_translation_or_none(en) is None:
+        translation = source.copy_for_translation(en)
+        translation.text = FOOTER_TEXT["en"]
+        translation.save()
