@@ -35,6 +35,20 @@ def active_home_page(request) -> Page | None:
     return pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
 
 
+def in_active_language(pages):
+    """The first of `pages` in the active language, else in the default language, else None."""
+    by_language = {page.locale.language_code: page for page in pages.select_related("locale")}
+    return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
+
+
+def live_translation(page_id):
+    """The live translation of a chosen page in the active language, in one query."""
+    if page_id is None:
+        return None
+    translation_key = Page.objects.filter(pk=page_id).values("translation_key")
+    return in_active_language(Page.objects.live().filter(translation_key__in=translation_key))
+
+
 def menu_pages(request):
     home = active_home_page(request)
     if home is None:

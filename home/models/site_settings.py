@@ -5,7 +5,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 
 
 SOCIAL_SERVICES = [
@@ -90,8 +90,3 @@ class FooterText(TranslatableMixin, models.Model):
     def __str__(self):
         return self.text[:60]
 
-    @classmethod
-    def for_active_locale(cls):
-        active = Locale.get_active()
-        texts = {text.locale_id: text for text in cls.objects.all()}
-        return texts.get(active.pk) or next(iter(texts.values()), None)

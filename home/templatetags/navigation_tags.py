@@ -32,7 +32,12 @@ def active_home_url(context):
 
 @register.simple_tag
 def footer_text():
-    return FooterText.for_active_locale()
+    return navigation.in_active_language(FooterText.objects.all())
+
+
+@register.simple_tag
+def live_translation(page_id):
+    return navigation.live_translation(page_id)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,90 @@
+"""Finding one's way around the site as a visitor would: keyboard, links, small screens."""
+
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+SCREENSHOTS = os.environ.get("BROWSER_SCREENSHOTS") == "1"
+# A fixed, well-known place so that people (and CI artefact steps) can find the pictures.
+SCREENSHOT_PATH = "/tmp/idekammare-home-{width}.png"  # noqa: S108
+
+
+def test_skip_link_is_the_first_tab_stop_and_moves_to_main(open_page, demo_site):
+    page, _ = open_page("/")
+    skip_link = page.locator("a.skip-link")
+
+    page.keyboard.press("Tab")
+
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_have_attribute("href", "#main")
+    # Playwright counts an element moved off-screen as "visible"; it has to be on screen.
+    expect(skip_link).to_be_in_viewport()
+    box = skip_link.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["width"] > 0 and box["height"] > 0
+
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(f"{demo_site.url}/#main")
+    expect(page.locator("main#main")).to_be_focused()
+
+
+def test_language_switcher_goes_to_the_translation_and_back(open_page, demo_site):
+    page, _ = open_page("/om-natverket/")
+
+    page.locator(".language-switcher").get_by_role("link", name="English", exact=True).click()
+
+    expect(page).to_have_url(f"{demo_site.url}/en/about/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("About the network")
+
+    page.locator(".language-switcher").get_by_role("link", name="Svenska", exact=True).click()
+
+    expect(page).to_have_url(f"{demo_site.url}/om-natverket/")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+
+
+def test_main_menu_leads_to_the_content_page(open_page, demo_site):
+    page, _ = open_page("/")
+
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role(
+        "link", name="Om nätverket", exact=True
+    ).click()
+
+    expect(page).to_have_url(f"{demo_site.url}/om-natverket/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Om nätverket")
+
+
+def test_home_page_fits_a_320_px_screen(open_page):
+    page, _ = open_page("/", viewport={"width": 320, "height": 640})
+
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 320, f"the page is {scroll_width} px wide at a 320 px viewport"
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_home_page_works_without_javascript(open_page):
+    page, _ = open_page("/", java_script_enabled=False)
+
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    menu = page.get_by_role("navigation", name="Huvudmeny")
+    expect(menu).to_be_visible()
+    expect(menu.get_by_role("link", name="Om nätverket", exact=True)).to_be_visible()
+
+
+def test_anonymous_visit_sets_no_cookies(new_context):
+    context = new_context()
+    page = context.new_page()
+    for path in ("/", "/en/"):
+        response = page.goto(path)
+        assert response is not None and response.status == 200
+
+    assert context.cookies() == []
+
+
+@pytest.mark.skipif(not SCREENSHOTS, reason="set BROWSER_SCREENSHOTS=1 to take screenshots")
+def test_screenshots_of_the_home_page(new_context):
+    for width in (1280, 320):
+        page = new_context(viewport={"width": width, "height": 800}).new_page()
+        page.goto("/")
+        page.screenshot(path=SCREENSHOT_PATH.format(width=width), full_page=True)

@@ -1,0 +1,120 @@
+"""Each settings module loads from the environment as documented; each runs in a fresh process."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-test-only-key-that-is-long-enough-and-random-enough-0123456789abcdef",
+    "ALLOWED_HOSTS": "idekammaren.example",
+}
+SHOW_SETTINGS = """
+import json, django
+from django.conf import settings
+django.setup()
+db = settings.DATABASES["default"]
+print(json.dumps({
+    "DEBUG": settings.DEBUG,
+    "ENGINE": db["ENGINE"],
+    "NAME": str(db["NAME"]),
+    "CONN_MAX_AGE": db["CONN_MAX_AGE"],
+    "CONN_HEALTH_CHECKS": db["CONN_HEALTH_CHECKS"],
+    "CACHE": settings.CACHES["default"]["BACKEND"],
+    "EMAIL_BACKEND": settings.EMAIL_BACKEND,
+    "EMAIL_HOST": settings.EMAIL_HOST,
+    "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
+    "LANGUAGE_CODE": settings.LANGUAGE_CODE,
+}))
+"""
+
+
+def run(args, settings_module, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST"}
+    }
+    environment |= {"DJANGO_SETTINGS_MODULE": settings_module, **env}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def load(settings_module, **env):
+    result = run(["-c", SHOW_SETTINGS], settings_module, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("module", "debug", "email_backend"),
+    [
+        ("idekammare.settings.dev", True, "django.core.mail.backends.console.EmailBackend"),
+        ("idekammare.settings.test", False, "django.core.mail.backends.locmem.EmailBackend"),
+        ("idekammare.settings.production", False, "django.core.mail.backends.smtp.EmailBackend"),
+    ],
+)
+def test_each_settings_module_loads(module, debug, email_backend):
+    loaded = load(module, **PRODUCTION_ENV)
+    assert loaded["DEBUG"] is debug
+    assert loaded["EMAIL_BACKEND"] == email_backend
+    assert loaded["LANGUAGE_CODE"] == "sv"
+
+
+def test_database_defaults_to_a_sqlite_file_in_the_project_when_unset_or_empty():
+    for env in ({}, {"DATABASE_URL": ""}, {"DATABASE_URL": "  "}):
+        loaded = load("idekammare.settings.production", **PRODUCTION_ENV, **env)
+        assert loaded["ENGINE"] == "django.db.backends.sqlite3"
+        assert loaded["NAME"] == str(BASE_DIR / "db.sqlite3")
+
+
+def test_database_url_selects_postgresql_with_persistent_checked_connections():
+    loaded = load(
+        "idekammare.settings.production",
+        **PRODUCTION_ENV,
+        DATABASE_URL="postgresql://postgres@127.0.0.1:5432/idekammare",
+    )
+    assert loaded["ENGINE"] == "django.db.backends.postgresql"
+    assert loaded["NAME"] == "idekammare"
+    assert loaded["CONN_MAX_AGE"] == 600
+    assert loaded["CONN_HEALTH_CHECKS"] is True
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    assert load("idekammare.settings.production", **PRODUCTION_ENV)["CACHE"].endswith("LocMemCache")
+    loaded = load(
+        "idekammare.settings.production", **PRODUCTION_ENV, REDIS_URL="redis://127.0.0.1:6379/1"
+    )
+    assert loaded["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_production_reads_hosts_and_smtp_from_the_environment():
+    loaded = load("idekammare.settings.production", **PRODUCTION_ENV, EMAIL_HOST="smtp.example")
+    assert loaded["ALLOWED_HOSTS"] == ["idekammaren.example"]
+    assert loaded["EMAIL_HOST"] == "smtp.example"
+
+
+def test_production_without_secret_key_fails_naming_the_variable():
+    result = run(["-c", SHOW_SETTINGS], "idekammare.settings.production", ALLOWED_HOSTS="x")
+    assert result.returncode != 0
+    assert "The environment variable SECRET_KEY must be set." in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        "idekammare.settings.production",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
