@@ -62,9 +62,7 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
     if page is not None and page.pk:
         translations = {
             translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
         }
     homes = home_pages(request)
     current = get_language()

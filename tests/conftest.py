@@ -1,7 +1,8 @@
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
+
+import pytest
 
 
 def load_demo_content():

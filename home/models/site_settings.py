@@ -7,7 +7,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 
-
 SOCIAL_SERVICES = [
     ("facebook", "Facebook"),
     ("instagram", "Instagram"),
@@ -89,4 +88,3 @@ class FooterText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.text[:60]
-

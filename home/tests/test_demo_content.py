@@ -1,11 +1,12 @@
 from io import StringIO
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, Revision, Site
+
+import pytest
 
 from home.models import FooterText, HomePage, NetworkSettings
 
