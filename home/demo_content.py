@@ -4,12 +4,22 @@ Every person and organisation named here is fictional. Phone numbers are from th
 that the Swedish Post and Telecom Authority reserves for fiction; e-mail uses `.example`.
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from functools import cache
+from io import BytesIO
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from home.models import ContentPage, FooterText, HomePage, NetworkSettings
+from PIL import Image as PillowImage
+from PIL import ImageDraw, ImageFont
+
+from home.models import ContactPerson, ContentPage, FooterText, HomePage, NetworkSettings, Topic
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - documented demo accounts, refused in production
 
@@ -17,6 +27,12 @@ ACCOUNTS = [
     ("admin", "Administratör", True, None),
     ("redaktor", "Redaktör", False, "Redaktörer"),
 ]
+
+
+@cache
+def demo_password_hash():
+    """Hashed once: every demo account shares the password, and hashing is slow on purpose."""
+    return make_password(DEMO_PASSWORD)
 
 
 def paragraph(html):
@@ -245,6 +261,44 @@ CONTENT_PAGES = [
     },
 ]
 
+TOPICS = [
+    ("folkhalsa", "Folkhälsa", "public-health", "Public health"),
+    ("demokrati", "Demokrati och delaktighet", "democracy", "Democracy and participation"),
+    ("kultur", "Kultur", "culture", "Culture"),
+    ("integration", "Integration", "integration", "Integration"),
+    (
+        "civilsamhallets-villkor",
+        "Civilsamhällets villkor",
+        "civil-society",
+        "Conditions for civil society",
+    ),
+    ("hallbar-utveckling", "Hållbar utveckling", "sustainability", "Sustainable development"),
+]
+
+CONTACT_PERSONS = [
+    {
+        "name": "Maja Lindqvist Berg",
+        "role": "Ordförande",
+        "organisation": "Idékammaren Värmland",
+        "phone": "070-174 06 11",
+        "email": "ordforande@idekammaren.example",
+    },
+    {
+        "name": "Amir Haddad Ström",
+        "role": "Samordnare",
+        "organisation": "Idékammaren Värmland",
+        "phone": "070-174 06 12",
+        "email": "samordnare@idekammaren.example",
+    },
+    {
+        "name": "Stina Ekwall",
+        "role": "Kommunikatör",
+        "organisation": "Idékammaren Värmland",
+        "phone": "070-174 06 13",
+        "email": "press@idekammaren.example",
+    },
+]
+
 FOOTER_TEXT = {
     "sv": (
         "Idékammaren Värmland är idéburen sektors gemensamma röst i länet. Vi har ett idéburet "
@@ -264,7 +318,9 @@ def load(stdout):
     pages = {spec["key"]: ensure_content_page(home, spec, en) for spec in CONTENT_PAGES}
     ensure_site_settings(home, pages["accessibility"])
     ensure_footer_text(sv, en)
-    stdout.write("Home page, content pages, site settings and accounts are in place.")
+    ensure_topics(sv, en)
+    ensure_contact_persons()
+    stdout.write("Home page, content pages, site settings, topics and accounts are in place.")
 
 
 def ensure_locales():
@@ -287,7 +343,7 @@ def ensure_accounts():
             },
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            user.password = demo_password_hash()
             user.save()
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
@@ -362,3 +418,72 @@ def ensure_footer_text(sv, en):
         translation = source.copy_for_translation(en)
         translation.text = FOOTER_TEXT["en"]
         translation.save()
+
+
+def ensure_topics(sv, en):
+    for slug, name, slug_en, name_en in TOPICS:
+        topic = Topic.objects.filter(locale=sv, slug=slug).first()
+        if topic is None:
+            topic = Topic.objects.create(locale=sv, slug=slug, name=name)
+        if topic.get_translation_or_none(en) is None:
+            translation = topic.copy_for_translation(en)
+            translation.slug, translation.name = slug_en, name_en
+            translation.save()
+
+
+def ensure_contact_persons():
+    for person in CONTACT_PERSONS:
+        ContactPerson.objects.get_or_create(email=person["email"], defaults=person)
+
+
+def topics(*slugs):
+    return list(Topic.objects.filter(locale__language_code="sv", slug__in=slugs))
+
+
+def contact_persons(*emails):
+    return list(ContactPerson.objects.filter(email__in=emails))
+
+
+def generated_image(title, colour, size=(1200, 750), label=""):
+    """A demo image drawn at load time: a flat colour with stripes and an optional label."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    picture = PillowImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    for step in range(0, width + height, max(width, height) // 8):
+        draw.line(
+            [(step, 0), (step - height, height)], fill=(255, 255, 255), width=max(2, width // 60)
+        )
+    if label:
+        font = ImageFont.load_default(size=int(height * 0.45))
+        box = draw.textbbox((0, 0), label, font=font)
+        position = (
+            (width - (box[2] - box[0])) / 2 - box[0],
+            (height - (box[3] - box[1])) / 2 - box[1],
+        )
+        draw.text(position, label, fill=(255, 255, 255), font=font)
+    buffer = BytesIO()
+    picture.save(buffer, format="PNG")
+    filename = f"{slugify(title)[:40] or 'image'}.png"
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=filename))
+
+
+def demo_home():
+    """The Swedish demo home page and the English locale, for the other apps' demo content."""
+    return (
+        HomePage.objects.get(locale__language_code="sv", depth=2),
+        Locale.objects.get(language_code="en"),
+    )
+
+
+def ensure_index_page(home, page_class, texts, en):
+    """A listing page under the home page, in the menu, with its English translation."""
+    index = page_class.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(instance=page_class(show_in_menus=True, **texts["sv"]))
+        publish(index)
+    ensure_translation(index, en, texts["en"])
+    return index

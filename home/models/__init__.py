@@ -1,4 +1,5 @@
 from .pages import ContentPage, HomePage
 from .site_settings import FooterText, NetworkSettings
+from .snippets import ContactPerson, Topic
 
-__all__ = ["ContentPage", "FooterText", "HomePage", "NetworkSettings"]
+__all__ = ["ContactPerson", "ContentPage", "FooterText", "HomePage", "NetworkSettings", "Topic"]

@@ -1,8 +1,16 @@
+from django import forms
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+
+
+def in_default_locale():
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class ShareImageMixin(models.Model):
@@ -19,6 +27,43 @@ class ShareImageMixin(models.Model):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
+
+    class Meta:
+        abstract = True
+
+
+class TopicsMixin(models.Model):
+    """Topics are chosen among the Swedish ones and shown in the reader's language."""
+
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+
+    topic_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
+
+    class Meta:
+        abstract = True
+
+    def localized_topics(self):
+        from home.models import Topic
+
+        keys = [topic.translation_key for topic in self.topics.all()]
+        return Topic.objects.filter(translation_key__in=keys).localized()
+
+
+class ContactPersonsMixin(models.Model):
+    contact_persons = ParentalManyToManyField(
+        "home.ContactPerson",
+        verbose_name=_("contact persons"),
+        blank=True,
+        related_name="+",
+    )
+
+    contact_panels = [FieldPanel("contact_persons", widget=forms.CheckboxSelectMultiple)]
 
     class Meta:
         abstract = True

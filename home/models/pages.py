@@ -41,7 +41,13 @@ class HomePage(ShareImageMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "news.NewsIndexPage",
+        "positions.PositionIndexPage",
+        "positions.ConsultationIndexPage",
+        "positions.MemberDirectoryPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -26,17 +26,22 @@ class Command(BaseCommand):
                 "Refusing to load demo content with DEBUG off: its accounts have the password "
                 "'demo'. Pass --force if you really mean it."
             )
+        modules = [
+            import_module(f"{app_config.name}.demo_content")
+            for app_config in apps.get_app_configs()
+            if find_spec(f"{app_config.name}.demo_content") is not None
+        ]
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.demo_content"
-                if find_spec(module_name) is not None:
-                    import_module(module_name).load(self.stdout)
+            for module in modules:
+                module.load(self.stdout)
         if settings.DEBUG:
-            self.print_accounts()
+            self.print_accounts(
+                [row for module in modules for row in getattr(module, "ACCOUNTS", [])]
+            )
 
-    def print_accounts(self):
-        from home.demo_content import ACCOUNTS, DEMO_PASSWORD
-
-        self.stdout.write("\nDemo accounts (development only), log in at /admin/:")
-        for username, *_ in ACCOUNTS:
-            self.stdout.write(f"  {username:<16} password: {DEMO_PASSWORD}")
+    def print_accounts(self, accounts):
+        self.stdout.write(
+            "\nDemo accounts (development only), log in at /admin/ with password 'demo':"
+        )
+        for username, _name, _is_superuser, group in accounts:
+            self.stdout.write(f"  {username:<16} {group or 'superuser'}")

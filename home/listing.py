@@ -1,0 +1,36 @@
+"""Shared behaviour of the public listing pages: pagination and filters from the query string."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+
+from wagtail.images import get_image_model
+
+
+def paginate(request, items, per_page):
+    """The requested page of `items`; a page number that is not a page of the listing is a 404."""
+    number = request.GET.get("page", "1")
+    try:
+        return Paginator(items, per_page).page(number)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(str(error)) from error
+
+
+def chosen(request, name, options):
+    """The option named by the query parameter `name`, None when absent; an unknown value is a 404.
+
+    `options` maps the allowed values to what they stand for.
+    """
+    value = request.GET.get(name)
+    if value is None or value == "":
+        return None
+    if value not in options:
+        raise Http404(f"Unknown {name}")
+    return options[value]
+
+
+def with_listing_images(pages, field="listing_image"):
+    """Fetch each page's image and its renditions up front, so a card costs no queries."""
+    return pages.prefetch_related(
+        Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
+    )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PositionsConfig(AppConfig):
+    name = "positions"
+    verbose_name = _("Positions and members")

@@ -1,0 +1,581 @@
+"""Demo members, statements and consultations. Every organisation and person here is fictional."""
+
+import datetime
+from io import BytesIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+
+from home.demo_content import (
+    contact_persons,
+    demo_home,
+    demo_password_hash,
+    ensure_index_page,
+    ensure_translation,
+    generated_image,
+    heading,
+    paragraph,
+    publish,
+    topics,
+)
+from positions.models import (
+    ConsultationIndexPage,
+    ConsultationResponsePage,
+    Endorsement,
+    IssuingAuthority,
+    MemberDirectoryPage,
+    MemberOrganisation,
+    PositionIndexPage,
+    PositionStatementPage,
+    Representative,
+)
+
+ACCOUNTS = [
+    (f"representant{number}", "Representant", False, "Medlemsrepresentanter")
+    for number in range(1, 13)
+]
+
+ORGANISATIONS = [
+    # name, slug, organisation number base (9 digits), municipality, areas, colour, description sv, en
+    (
+        "Föreningen Grannkraft",
+        "grannkraft",
+        "802600101",
+        "karlstad",
+        ["integration", "demokrati"],
+        (29, 79, 58),
+        "Grannkraft ordnar läxhjälp, grannfester och samtalskvällar i Kronoparken och Rud, så att fler blir delaktiga i sitt bostadsområde.",
+        "Grannkraft runs homework clubs, neighbourhood parties and conversation evenings so that more people take part in their neighbourhood.",
+    ),
+    (
+        "Studieförbundet Ljusglimt Värmland",
+        "ljusglimt",
+        "802600102",
+        "hela-lanet",
+        ["kultur", "demokrati"],
+        (26, 92, 158),
+        "Ljusglimt är ett studieförbund med cirklar och kulturprogram i alla länets kommuner. Vi tror på det fria och frivilliga lärandet.",
+        "Ljusglimt is a study association with study circles and cultural events in every municipality of the county.",
+    ),
+    (
+        "Arvika Språkcafé",
+        "arvika-sprakcafe",
+        "802600103",
+        "arvika",
+        ["integration"],
+        (122, 62, 45),
+        "Varje vecka möts nyanlända och frivilliga för att prata svenska över en kopp kaffe.",
+        "Every week newcomers and volunteers meet to practise Swedish over a cup of coffee.",
+    ),
+    (
+        "Torsby Friluftsgemenskap",
+        "torsby-friluft",
+        "802600104",
+        "torsby",
+        ["folkhalsa", "hallbar-utveckling"],
+        (76, 110, 36),
+        "Vi ordnar vandringar, skidturer och naturdagar för alla åldrar i norra Värmland.",
+        "We arrange hikes, ski tours and nature days for all ages in northern Värmland.",
+    ),
+    (
+        "Trygghetsnätet Kristinehamn",
+        "trygghetsnatet",
+        "802600105",
+        "kristinehamn",
+        ["folkhalsa"],
+        (110, 45, 110),
+        "Trygghetsnätet ger stöd till människor i utsatta livssituationer genom samtal, matkassar och sällskap.",
+        "Trygghetsnätet supports people in hard times with conversations, food bags and company.",
+    ),
+    (
+        "Säffle Kulturkollektiv",
+        "saffle-kulturkollektiv",
+        "802600106",
+        "saffle",
+        ["kultur"],
+        (160, 70, 20),
+        "Ett kollektiv av musiker, skådespelare och konstnärer som gör kultur tillsammans med invånarna i Säffle.",
+        "A collective of musicians, actors and artists making culture together with the people of Säffle.",
+    ),
+    (
+        "Gröna Fingrar Hammarö",
+        "grona-fingrar",
+        "802600107",
+        "hammaro",
+        ["hallbar-utveckling"],
+        (40, 100, 60),
+        "Odlarföreningen Gröna Fingrar driver gemensamma odlingar och lär ut hur man odlar utan gifter.",
+        "The growers' association Gröna Fingrar runs community gardens and teaches chemical-free growing.",
+    ),
+    (
+        "Sunne Ungdomsråd",
+        "sunne-ungdomsrad",
+        "802600108",
+        "sunne",
+        ["demokrati"],
+        (20, 90, 110),
+        "Unga i Sunne som vill påverka sin kommun. Vi ordnar debatter och träffar politiker.",
+        "Young people in Sunne who want a say in their municipality. We hold debates and meet politicians.",
+    ),
+    (
+        "Livsglädje Filipstad",
+        "livsgladje-filipstad",
+        "802600109",
+        "filipstad",
+        ["folkhalsa"],
+        (150, 40, 60),
+        "Ett seniornätverk som bryter ensamhet med promenader, sång och studiebesök.",
+        "A network of older people who beat loneliness with walks, singing and study visits.",
+    ),
+    (
+        "Gränsbygdens ekumeniska gemenskap",
+        "gransbygdens-gemenskap",
+        "802600110",
+        "eda",
+        ["integration", "civilsamhallets-villkor"],
+        (60, 60, 130),
+        "Församlingar i Eda som tillsammans driver mötesplatser, stöd till nyanlända och sommarläger.",
+        "Congregations in Eda that run meeting places, support for newcomers and summer camps together.",
+    ),
+    (
+        "Kooperativet Nystart Hagfors",
+        "nystart-hagfors",
+        "802600111",
+        "hagfors",
+        ["civilsamhallets-villkor"],
+        (90, 80, 30),
+        "Ett socialt företag som ger människor långt från arbetsmarknaden en väg tillbaka genom arbete i vår verkstad och vårt kafé.",
+        "A social enterprise that gives people far from the labour market a way back through work in our workshop and café.",
+    ),
+    (
+        "Grums Idrottsallians",
+        "grums-idrottsallians",
+        "802600112",
+        "grums",
+        ["folkhalsa"],
+        (30, 110, 120),
+        "Sju idrottsföreningar i Grums som samarbetar om ledarutbildning och lovaktiviteter.",
+        "Seven sports clubs in Grums cooperating on coach training and holiday activities.",
+    ),
+    (
+        "Årjängs Läsfrämjare",
+        "arjangs-lasframjare",
+        "802600113",
+        "arjang",
+        ["kultur"],
+        (100, 100, 100),
+        "Läsombud som läser högt för barn och äldre. Föreningen har vilande medlemskap i nätverket.",
+        "Reading volunteers who read aloud to children and older people. Its membership is dormant.",
+    ),
+]
+
+AUTHORITIES = [
+    ("Region Värmland", "region-varmland"),
+    ("Karlstads kommun", "karlstads-kommun"),
+    ("Socialdepartementet", "socialdepartementet"),
+    ("Länsstyrelsen Värmland", "lansstyrelsen-varmland"),
+]
+
+INDEXES = {
+    PositionIndexPage: {
+        "sv": {
+            "title": "Ställningstaganden",
+            "slug": "stallningstaganden",
+            "introduction": "Gemensamma ställningstaganden som nätverkets medlemsorganisationer står bakom.",
+        },
+        "en": {
+            "title": "Positions",
+            "slug": "positions",
+            "introduction": "Joint position statements that the network's member organisations stand behind.",
+        },
+    },
+    ConsultationIndexPage: {
+        "sv": {
+            "title": "Remisser",
+            "slug": "remisser",
+            "introduction": "Remisser som nätverket har fått och de svar vi har lämnat.",
+        },
+        "en": {
+            "title": "Consultations",
+            "slug": "consultations",
+            "introduction": "Consultations referred to the network and the responses we have submitted.",
+        },
+    },
+    MemberDirectoryPage: {
+        "sv": {
+            "title": "Medlemmar",
+            "slug": "medlemmar",
+            "introduction": "Föreningar, studieförbund, trossamfund och sociala företag i hela Värmland.",
+        },
+        "en": {
+            "title": "Members",
+            "slug": "members",
+            "introduction": "Associations, study associations, faith communities and social enterprises across Värmland.",
+        },
+    },
+}
+
+STATEMENTS = [
+    {
+        "date_adopted": datetime.date(2026, 9, 10),
+        "topics": ["folkhalsa"],
+        "contacts": ["samordnare@idekammaren.example"],
+        "endorsers": 9,
+        "sv": {
+            "title": "Unga vuxnas psykiska hälsa kräver långsiktiga partnerskap",
+            "slug": "unga-vuxnas-psykiska-halsa",
+            "summary": "Föreningslivet når unga vuxna som vården inte når. Regionen och kommunerna bör teckna fleråriga avtal med de organisationer som driver stödlinjer, samtalsgrupper och mötesplatser.",
+            "body": [
+                heading("Vad vi ser"),
+                paragraph(
+                    "<p>Allt fler unga vuxna i Värmland beskriver oro och ensamhet. Våra medlemmar möter dem i idrottsföreningar, studiecirklar och församlingar, ofta långt innan de söker vård.</p>"
+                ),
+                heading("Vad vi föreslår"),
+                paragraph(
+                    "<ul><li>Fleråriga idéburna offentliga partnerskap i stället för ettåriga projektbidrag.</li><li>En gemensam utbildning i psykisk första hjälp för föreningsledare.</li><li>Att regionens folkhälsoarbete följs upp tillsammans med sektorn.</li></ul>"
+                ),
+            ],
+        },
+        "en": {
+            "title": "Young adults' mental health needs long-term partnerships",
+            "slug": "young-adults-mental-health",
+            "summary": "Civil society reaches young adults whom health care does not. The region and the municipalities should sign multi-year agreements with the organisations that run helplines, talking groups and meeting places.",
+            "body": [
+                paragraph(
+                    "<p>More and more young adults in Värmland describe worry and loneliness. Our members meet them in sports clubs, study circles and congregations, often long before they seek care.</p>"
+                )
+            ],
+        },
+    },
+    {
+        "date_adopted": datetime.date(2026, 6, 12),
+        "topics": ["civilsamhallets-villkor", "kultur"],
+        "contacts": ["ordforande@idekammaren.example"],
+        "endorsers": 7,
+        "sv": {
+            "title": "Föreningslokaler ska finnas i hela länet",
+            "slug": "foreningslokaler-i-hela-lanet",
+            "summary": "Utan lokaler inget föreningsliv. Kommunerna bör kartlägga sina lokaler och ge ideella föreningar förtur till lokaler som står tomma kvällar och helger.",
+            "body": [
+                paragraph(
+                    "<p>I flera av länets mindre orter har bygdegårdar och folkets hus stängt. Skolor och kommunala lokaler står samtidigt tomma på kvällarna.</p>"
+                )
+            ],
+        },
+        "en": None,
+    },
+    {
+        "date_adopted": datetime.date(2026, 4, 2),
+        "topics": ["demokrati"],
+        "contacts": ["ordforande@idekammaren.example", "press@idekammaren.example"],
+        "endorsers": 11,
+        "sv": {
+            "title": "Ett demokratiskt samtal som alla kan delta i",
+            "slug": "ett-demokratiskt-samtal-for-alla",
+            "summary": "Medborgardialoger ska vara tillgängliga: på lättläst svenska, på flera språk, på tider då folk kan och i lokaler som alla kan ta sig till.",
+            "body": [
+                paragraph(
+                    "<p>Demokratin stärks när fler får vara med. Idéburna organisationer kan hjälpa kommunerna att nå grupper som sällan hörs.</p>"
+                )
+            ],
+        },
+        "en": {
+            "title": "A democratic conversation everyone can join",
+            "slug": "a-democratic-conversation-for-all",
+            "summary": "Citizen dialogues must be accessible: in plain Swedish, in several languages, at times when people can come and in places everyone can reach.",
+            "body": [paragraph("<p>Democracy grows stronger when more people can take part.</p>")],
+        },
+    },
+    {
+        "date_adopted": datetime.date(2025, 11, 20),
+        "topics": ["hallbar-utveckling"],
+        "contacts": [],
+        "endorsers": 6,
+        "sv": {
+            "title": "En klimatomställning som engagerar",
+            "slug": "en-klimatomstallning-som-engagerar",
+            "summary": "Omställningen går fortare när människor får vara med och forma den. Regionens klimatstrategi bör ge föreningar en tydlig roll och resurser.",
+            "body": [
+                paragraph(
+                    "<p>Odlingsföreningar, friluftsorganisationer och studieförbund har kunskap och nätverk som behövs i omställningen.</p>"
+                )
+            ],
+        },
+        "en": None,
+    },
+]
+
+
+def consultations(today):
+    return [
+        {
+            "authority": "region-varmland",
+            "topics": ["hallbar-utveckling", "demokrati"],
+            "endorsers": 0,
+            "fields": {
+                "referral_title": "Regional utvecklingsstrategi för Värmland 2027–2035",
+                "diarienummer": "RV2026/0412",
+                "referral_reference": "",
+                "invited": True,
+                "received_date": today - datetime.timedelta(days=12),
+                "response_deadline": today + datetime.timedelta(days=21),
+                "status": "preparing",
+            },
+            "sv": {
+                "title": "Remiss: Regional utvecklingsstrategi 2027–2035",
+                "slug": "regional-utvecklingsstrategi-2027-2035",
+                "summary": "Region Värmland har skickat sitt förslag till ny utvecklingsstrategi på remiss. Vi samlar in medlemmarnas synpunkter.",
+            },
+            "en": {
+                "title": "Consultation: Regional development strategy 2027–2035",
+                "slug": "regional-development-strategy-2027-2035",
+                "summary": "Region Värmland has referred its draft development strategy for consultation. We are gathering the members' views.",
+            },
+        },
+        {
+            "authority": "karlstads-kommun",
+            "topics": ["civilsamhallets-villkor"],
+            "endorsers": 0,
+            "fields": {
+                "referral_title": "Riktlinjer för föreningsstöd",
+                "diarienummer": "KS-2026-0877",
+                "referral_reference": "",
+                "invited": False,
+                "received_date": today - datetime.timedelta(days=5),
+                "response_deadline": today + datetime.timedelta(days=40),
+                "status": "received",
+            },
+            "sv": {
+                "title": "Remiss: Riktlinjer för föreningsstöd i Karlstad",
+                "slug": "riktlinjer-for-foreningsstod",
+                "summary": "Karlstads kommun föreslår nya riktlinjer för bidrag till föreningar.",
+            },
+            "en": None,
+        },
+        {
+            "authority": "socialdepartementet",
+            "topics": ["civilsamhallets-villkor"],
+            "endorsers": 10,
+            "pdf": True,
+            "fields": {
+                "referral_title": "Ett stärkt och oberoende civilsamhälle",
+                "diarienummer": "S2026/01234",
+                "referral_reference": "SOU 2026:7",
+                "invited": False,
+                "received_date": datetime.date(2026, 6, 15),
+                "response_deadline": datetime.date(2026, 10, 1),
+                "submitted_date": datetime.date(2026, 9, 30),
+                "status": "answered",
+                "stance": "approve-in-part",
+            },
+            "sv": {
+                "title": "Remissvar: Ett stärkt och oberoende civilsamhälle (SOU 2026:7)",
+                "slug": "sou-2026-7-ett-starkt-civilsamhalle",
+                "summary": "Vi tillstyrker utredningens förslag om fleråriga statsbidrag men avstyrker de nya kraven på revision för små föreningar.",
+            },
+            "en": {
+                "title": "Response: A stronger and independent civil society (SOU 2026:7)",
+                "slug": "sou-2026-7-a-stronger-civil-society",
+                "summary": "We support the inquiry's proposal for multi-year state grants but reject the new audit requirements for small associations.",
+            },
+        },
+        {
+            "authority": "region-varmland",
+            "topics": ["kultur"],
+            "endorsers": 8,
+            "fields": {
+                "referral_title": "Kulturplan för Värmland 2027–2030",
+                "diarienummer": "RV2026/0101",
+                "referral_reference": "",
+                "invited": True,
+                "received_date": datetime.date(2026, 2, 10),
+                "response_deadline": datetime.date(2026, 5, 22),
+                "submitted_date": datetime.date(2026, 5, 20),
+                "status": "answered",
+                "stance": "approve",
+            },
+            "sv": {
+                "title": "Remissvar: Kulturplan för Värmland 2027–2030",
+                "slug": "kulturplan-2027-2030",
+                "summary": "Vi tillstyrker kulturplanen och välkomnar att studieförbunden och föreningslivet får en tydligare roll.",
+            },
+            "en": {
+                "title": "Response: Cultural plan for Värmland 2027–2030",
+                "slug": "cultural-plan-2027-2030",
+                "summary": "We support the cultural plan and welcome the clearer role for study associations and civil society.",
+            },
+        },
+        {
+            "authority": "lansstyrelsen-varmland",
+            "topics": ["integration"],
+            "endorsers": 5,
+            "fields": {
+                "referral_title": "Regional handlingsplan för integration",
+                "diarienummer": "LST 801-2025",
+                "referral_reference": "",
+                "invited": True,
+                "received_date": datetime.date(2025, 9, 1),
+                "response_deadline": datetime.date(2025, 11, 14),
+                "submitted_date": datetime.date(2025, 11, 10),
+                "status": "answered",
+                "stance": "no-objection",
+            },
+            "sv": {
+                "title": "Remissvar: Regional handlingsplan för integration",
+                "slug": "handlingsplan-for-integration",
+                "summary": "Vi har inget att invända mot handlingsplanen och erbjuder våra medlemmars erfarenhet av språkcaféer och mentorskap.",
+            },
+            "en": None,
+        },
+    ]
+
+
+def load(stdout):
+    home, en = demo_home()
+    organisations = [ensure_organisation(*spec, en=en) for spec in ORGANISATIONS]
+    ensure_representatives(organisations[:12])
+    authorities = {
+        slug: IssuingAuthority.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for name, slug in AUTHORITIES
+    }
+    indexes = {
+        page_class: ensure_index_page(home, page_class, texts, en)
+        for page_class, texts in INDEXES.items()
+    }
+    active = [organisation for organisation in organisations if organisation.active]
+    for spec in STATEMENTS:
+        page = ensure_page(
+            indexes[PositionIndexPage],
+            PositionStatementPage,
+            spec,
+            en,
+            date_adopted=spec["date_adopted"],
+            contact_persons=contact_persons(*spec["contacts"]),
+        )
+        ensure_endorsements(page, active[: spec["endorsers"]])
+    for spec in consultations(timezone.localdate()):
+        fields = dict(spec["fields"], authority=authorities[spec["authority"]])
+        if spec.get("pdf"):
+            fields["response_document"] = demo_pdf(spec["sv"]["title"])
+        page = ensure_page(
+            indexes[ConsultationIndexPage], ConsultationResponsePage, spec, en, **fields
+        )
+        ensure_endorsements(page, active[-spec["endorsers"] :] if spec["endorsers"] else [])
+    stdout.write("Member organisations, statements and consultations are in place.")
+
+
+def ensure_organisation(
+    name, slug, number_base, municipality, areas, colour, description, description_en, en
+):
+    organisation = MemberOrganisation.objects.canonical().filter(slug=slug).first()
+    if organisation is None:
+        initials = "".join(word[0] for word in name.split() if word[0].isupper())[:2]
+        organisation = MemberOrganisation.objects.create(
+            name=name,
+            slug=slug,
+            organisation_number=f"{number_base[:6]}-{number_base[6:]}{luhn_check_digit(number_base)}",
+            municipality=municipality,
+            website=f"https://{slug}.example",
+            description=description,
+            logo=generated_image(f"Logotyp {name}", colour, size=(400, 200), label=initials),
+            member_since=datetime.date(2021 + len(slug) % 5, 6, 1),
+            active=slug != "arjangs-lasframjare",
+        )
+        organisation.areas.set(topics(*areas))
+        organisation.save()
+    if organisation.get_translation_or_none(en) is None:
+        translation = organisation.copy_for_translation(en)
+        translation.description = description_en
+        translation.save()
+    return organisation
+
+
+def luhn_check_digit(digits):
+    total = 0
+    for position, digit in enumerate(int(character) for character in digits):
+        doubled = digit * 2 if position % 2 == 0 else digit
+        total += doubled - 9 if doubled > 9 else doubled
+    return (10 - total % 10) % 10
+
+
+def ensure_representatives(organisations):
+    User = get_user_model()
+    group = Group.objects.get(name="Medlemsrepresentanter")
+    for number, organisation in enumerate(organisations, start=1):
+        user, created = User.objects.get_or_create(
+            username=f"representant{number}",
+            defaults={
+                "first_name": "Representant",
+                "last_name": organisation.name,
+                "email": f"representant{number}@idekammaren.example",
+            },
+        )
+        if created:
+            user.password = demo_password_hash()
+            user.save()
+        user.groups.add(group)
+        Representative.objects.get_or_create(user=user, defaults={"organisation": organisation})
+
+
+def ensure_page(index, page_class, spec, en, **fields):
+    page = page_class.objects.child_of(index).filter(slug=spec["sv"]["slug"]).first()
+    if page is None:
+        page = page_class(**spec["sv"], **fields)
+        page.topics = topics(*spec["topics"])
+        index.add_child(instance=page)
+        publish(page)
+    if spec["en"]:
+        ensure_translation(page, en, spec["en"])
+    return page
+
+
+def ensure_endorsements(page, organisations):
+    for organisation in organisations:
+        Endorsement.objects.get_or_create(
+            page=page, organisation=organisation, defaults={"revision": page.live_revision}
+        )
+
+
+def demo_pdf(title):
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    return Document.objects.create(
+        title=title, file=ContentFile(simple_pdf(title), name="remissvar.pdf")
+    )
+
+
+def simple_pdf(title):
+    """A one-page PDF with the title, written by hand so the demo needs no PDF library."""
+    text = title.encode("cp1252", errors="replace").replace(b"(", b"\\(").replace(b")", b"\\)")
+    stream = (
+        b"BT /F1 16 Tf 72 760 Td ("
+        + text
+        + b") Tj 0 -28 Td /F1 11 Tf (Idekammaren Varmland - remissvar) Tj ET"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()

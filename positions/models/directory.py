@@ -1,0 +1,105 @@
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from home.listing import chosen
+from home.models import Topic
+from home.models.mixins import ShareImageMixin
+
+from .consultations import ConsultationResponsePage
+from .organisations import MemberOrganisation, Municipality
+from .statements import PositionStatementPage
+
+
+def with_translated_descriptions(organisations):
+    """Give each organisation the description of its translation in the active language."""
+    translations = dict(
+        MemberOrganisation.objects.filter(
+            locale__language_code=get_language(),
+            translation_key__in=[organisation.translation_key for organisation in organisations],
+        ).values_list("translation_key", "description")
+    )
+    for organisation in organisations:
+        organisation.description = (
+            translations.get(organisation.translation_key) or organisation.description
+        )
+    return organisations
+
+
+class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
+    """The member directory, with a page of its own for each active member organisation."""
+
+    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("member directory page")
+
+    def organisations(self):
+        logos = get_image_model().objects.prefetch_renditions()
+        return MemberOrganisation.objects.active().prefetch_related(
+            models.Prefetch("logo", queryset=logos)
+        )
+
+    @path("")
+    def directory(self, request):
+        topics = Topic.objects.localized()
+        municipality_code = chosen(
+            request, "municipality", {code: code for code, _name in Municipality.choices}
+        )
+        area = chosen(request, "area", {topic.slug: topic for topic in topics})
+        organisations = self.organisations()
+        if municipality_code:
+            organisations = organisations.filter(municipality=municipality_code)
+        if area is not None:
+            organisations = organisations.filter(areas__translation_key=area.translation_key)
+        return self.render(
+            request,
+            context_overrides={
+                "organisations": with_translated_descriptions(list(organisations)),
+                "municipalities": Municipality.choices,
+                "active_municipality": municipality_code,
+                "topics": topics,
+                "active_topic": area,
+            },
+        )
+
+    @path("<slug:slug>/", name="organisation")
+    def organisation(self, request, slug):
+        organisation = get_object_or_404(self.organisations(), slug=slug)
+        with_translated_descriptions([organisation])
+        endorsed = (
+            Page.objects.live()
+            .public()
+            .filter(
+                locale__language_code=get_language(),
+                translation_key__in=organisation.endorsements.values("page__translation_key"),
+            )
+            .type(PositionStatementPage, ConsultationResponsePage)
+            .specific()
+            .order_by("-first_published_at")
+        )
+        endorsed = list(endorsed)
+        return self.render(
+            request,
+            template="positions/member_organisation_page.html",
+            context_overrides={
+                "organisation": organisation,
+                "areas": Topic.objects.filter(
+                    translation_key__in=organisation.areas.values("translation_key")
+                ).localized(),
+                "statements": [p for p in endorsed if isinstance(p, PositionStatementPage)],
+                "consultations": [p for p in endorsed if isinstance(p, ConsultationResponsePage)],
+            },
+        )

@@ -1,0 +1,92 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import ContentBlocks
+from home.listing import chosen, paginate
+from home.models import Topic
+from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
+
+from .endorsements import EndorsedPageMixin, endorser_count
+from .organisations import MemberOrganisation
+
+
+class PositionIndexPage(ShareImageMixin, Page):
+    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["positions.PositionStatementPage"]
+    max_count_per_parent = 1
+
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("position statements index page")
+
+    def statements(self):
+        return (
+            PositionStatementPage.objects.child_of(self)
+            .live()
+            .public()
+            .annotate(endorser_count=endorser_count())
+            .order_by(models.F("date_adopted").desc(nulls_last=True), "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = Topic.objects.localized()
+        topic = chosen(request, "topic", {topic.slug: topic for topic in topics})
+        statements = self.statements()
+        if topic is not None:
+            statements = statements.filter(topics__translation_key=topic.translation_key)
+        context["topics"] = topics
+        context["active_topic"] = topic
+        context["statements"] = paginate(request, statements, self.per_page)
+        context["member_count"] = MemberOrganisation.objects.active().count()
+        return context
+
+
+class PositionStatementPage(
+    EndorsedPageMixin, ShareImageMixin, TopicsMixin, ContactPersonsMixin, Page
+):
+    summary = models.TextField(_("summary"), max_length=800)
+    body = StreamField(ContentBlocks(), verbose_name=_("body"))
+    date_adopted = models.DateField(_("date adopted"), null=True, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("statement as PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("document"),
+        FieldPanel("date_adopted"),
+        MultiFieldPanel(TopicsMixin.topic_panels, heading=_("Topics")),
+        MultiFieldPanel(ContactPersonsMixin.contact_panels, heading=_("Contact persons")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date_adopted"),
+    ]
+
+    parent_page_types = ["positions.PositionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("position statement")
+        verbose_name_plural = _("position statements")

@@ -1,0 +1,40 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from positions.models import IssuingAuthority, MemberOrganisation, Representative
+
+
+class MemberOrganisationViewSet(SnippetViewSet):
+    model = MemberOrganisation
+    icon = "group"
+    menu_label = _("Member organisations")
+    list_display = ["name", "organisation_number", "municipality", "active", "locale"]
+    list_filter = ["municipality", "areas", "active"]
+    search_fields = ["name", "organisation_number"]
+
+
+class RepresentativeViewSet(SnippetViewSet):
+    model = Representative
+    icon = "user"
+    menu_label = _("Representatives")
+    list_display = ["user", "organisation"]
+
+
+class IssuingAuthorityViewSet(SnippetViewSet):
+    model = IssuingAuthority
+    icon = "site"
+    menu_label = _("Issuing authorities")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class MembersViewSetGroup(SnippetViewSetGroup):
+    items = (MemberOrganisationViewSet, RepresentativeViewSet, IssuingAuthorityViewSet)
+    menu_icon = "group"
+    menu_label = _("Members")
+    menu_order = 200
+
+
+register_snippet(MembersViewSetGroup)
