@@ -1,7 +1,9 @@
+from wagtail.models import Locale
+
 import factory
 import wagtail_factories
 
-from home.models import ContentPage, HomePage
+from home.models import ContactPerson, ContentPage, HomePage, Topic
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -19,3 +21,23 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Sakområde {n}")
+    slug = factory.Sequence(lambda n: f"sakomrade-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Topic
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Kim Exempelsson {n}")
+    role = "Pressansvarig"
+    organisation = "Idékammaren Värmland"
+    phone = "070-174 06 20"
+    email = factory.Sequence(lambda n: f"kontakt{n}@idekammaren.example")
+
+    class Meta:
+        model = ContactPerson

@@ -29,8 +29,9 @@ def chosen(request, name, options):
     return options[value]
 
 
-def with_listing_images(pages, field="listing_image"):
-    """Fetch each page's image and its renditions up front, so a card costs no queries."""
-    return pages.prefetch_related(
-        Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
+def with_listing_images(items, field="listing_image"):
+    """Fetch each item's image with the items and its renditions in one more query."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return items.select_related(field).prefetch_related(
+        Prefetch(f"{field}__renditions", queryset=renditions)
     )

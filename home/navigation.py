@@ -1,11 +1,40 @@
-"""What every public page needs to find its way around: home pages, menu and language links."""
+"""What every public page shows around its content: home links, menu, footer and topics.
+
+It is built once per site and language and kept in the cache. Publishing, moving or deleting
+a page and saving site settings, footer texts or topics start a new generation (see signals.py).
+With one cache shared by all workers (REDIS_URL) that is immediate; with per-process memory
+caches a worker may show the old menu for up to CACHE_TIMEOUT seconds.
+"""
 
 from dataclasses import dataclass
+from uuid import uuid4
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
+
+CACHE_TIMEOUT = 300
+GENERATION_KEY = "site-chrome:generation"
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    url_path: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A live child of the home page. Page querysets take it for `child_of`."""
+
+    pk: int
+    url: str
+    path: str
+    depth: int
 
 
 @dataclass(frozen=True)
@@ -17,27 +46,101 @@ class LanguageLink:
     is_translation: bool
 
 
-def home_pages(request) -> dict[str, Page]:
-    """The site's live home page in each language, keyed by language code."""
-    if not hasattr(request, "_home_pages"):
+@dataclass(frozen=True)
+class SiteChrome:
+    home_url: str
+    home_urls: dict
+    translations: dict
+    menu: tuple
+    sections: dict
+    network_name: str
+    email: str
+    phone: str
+    postal_address: str
+    organisation_number: str
+    social_links: tuple
+    footer_text: str
+    accessibility: Link | None
+    topics: tuple
+
+
+def start_new_generation(**kwargs):
+    cache.set(GENERATION_KEY, uuid4().hex, None)
+
+
+def site_chrome(request) -> SiteChrome | None:
+    if not hasattr(request, "_site_chrome"):
         site = Site.find_for_request(request)
-        pages = (
-            site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            if site
-            else Page.objects.none()
+        request._site_chrome = None
+        if site is not None:
+            generation = cache.get_or_set(GENERATION_KEY, uuid4().hex, None)
+            key = f"site-chrome:{generation}:{site.pk}:{get_language()}"
+            request._site_chrome = cache.get(key)
+            if request._site_chrome is None:
+                request._site_chrome = build_chrome(request, site)
+                cache.set(key, request._site_chrome, CACHE_TIMEOUT)
+    return request._site_chrome
+
+
+def build_chrome(request, site) -> SiteChrome:
+    from home.models import FooterText, NetworkSettings, Topic
+
+    homes = list(site.root_page.get_translations(inclusive=True).live().select_related("locale"))
+    sections = list(children_of(homes).select_related("locale", "content_type")) if homes else []
+    homes_by_language = {page.locale.language_code: page for page in homes}
+    home = homes_by_language.get(get_language()) or homes_by_language.get(settings.LANGUAGE_CODE)
+    children = [page for page in sections if home and page.path.startswith(home.path)]
+    network = NetworkSettings.for_site(site)
+    footer = in_active_language(FooterText.objects.all())
+    accessibility = live_translation(network.accessibility_page_id)
+
+    translations = {}
+    for page in homes + sections:
+        translations.setdefault(page.translation_key, {})[page.locale.language_code] = page.get_url(
+            request
         )
-        request._home_pages = {page.locale.language_code: page for page in pages}
-    return request._home_pages
+    return SiteChrome(
+        home_url=home.get_url(request) if home else "/",
+        home_urls={page.locale.language_code: page.get_url(request) for page in homes},
+        translations=translations,
+        menu=tuple(
+            Link(child.title, child.get_url(request), child.url_path)
+            for child in children
+            if child.show_in_menus
+        ),
+        sections={
+            child.content_type.app_label + "." + child.content_type.model: Section(
+                child.pk, child.get_url(request), child.path, child.depth
+            )
+            for child in children
+        },
+        network_name=network.network_name,
+        email=network.email,
+        phone=network.phone,
+        postal_address=network.postal_address,
+        organisation_number=network.organisation_number,
+        social_links=tuple(
+            Link(link.value.service_name(), link.value["url"]) for link in network.social_links
+        ),
+        footer_text=footer.text if footer else "",
+        accessibility=(
+            Link(accessibility.title, accessibility.get_url(request)) if accessibility else None
+        ),
+        topics=tuple(Topic.objects.localized()),
+    )
 
 
-def active_home_page(request) -> Page | None:
-    pages = home_pages(request)
-    return pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
+def children_of(pages):
+    """The live, public children of several pages, in one query."""
+    in_any = Q()
+    for page in pages:
+        in_any |= Q(path__startswith=page.path, depth=page.depth + 1)
+    return Page.objects.live().public().filter(in_any).order_by("path")
 
 
-def in_active_language(pages):
-    """The first of `pages` in the active language, else in the default language, else None."""
-    by_language = {page.locale.language_code: page for page in pages.select_related("locale")}
+def in_active_language(objects):
+    """The first of `objects` in the active language, else in the default language, else None."""
+    by_language = {item.locale.language_code: item for item in objects.select_related("locale")}
     return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
 
 
@@ -49,35 +152,33 @@ def live_translation(page_id):
     return in_active_language(Page.objects.live().filter(translation_key__in=translation_key))
 
 
-def menu_pages(request):
-    home = active_home_page(request)
-    if home is None:
-        return Page.objects.none()
-    return home.get_children().live().public().in_menu()
-
-
 def language_links(request, page: Page | None = None) -> list[LanguageLink]:
-    """One link per language: the page's live translation, else that language's home page."""
+    """One link per language: the page's live translation, else that language's home page.
+
+    The chrome already knows the translations of the home page and its sections.
+    """
+    chrome = site_chrome(request)
+    home_urls = chrome.home_urls if chrome else {}
     translations = {}
     if page is not None and page.pk:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-    homes = home_pages(request)
+        if chrome and page.live and page.translation_key in chrome.translations:
+            translations = chrome.translations[page.translation_key]
+        else:
+            translations = {
+                translation.locale.language_code: translation.get_url(request)
+                for translation in page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            }
     current = get_language()
-    links = []
-    for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is None:
-            continue
-        links.append(
-            LanguageLink(
-                code=code,
-                name=name,
-                url=target.get_url(request),
-                is_current=code == current,
-                is_translation=code in translations,
-            )
+    return [
+        LanguageLink(
+            code=code,
+            name=name,
+            url=translations.get(code) or home_urls[code],
+            is_current=code == current,
+            is_translation=code in translations,
         )
-    return links
+        for code, name in settings.LANGUAGES
+        if code in translations or code in home_urls
+    ]

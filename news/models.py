@@ -9,8 +9,8 @@ from wagtail.search import index
 
 from home.blocks import ContentBlocks
 from home.listing import chosen, paginate, with_listing_images
-from home.models import Topic
 from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
+from home.navigation import site_chrome
 
 
 class NewsIndexPage(ShareImageMixin, Page):
@@ -32,7 +32,7 @@ class NewsIndexPage(ShareImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = Topic.objects.localized()
+        topics = site_chrome(request).topics
         topic = chosen(request, "topic", {topic.slug: topic for topic in topics})
         news = self.news()
         if topic is not None:

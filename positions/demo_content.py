@@ -33,6 +33,7 @@ from positions.models import (
     PositionStatementPage,
     Representative,
 )
+from positions.validators import luhn_check_digit
 
 ACCOUNTS = [
     (f"representant{number}", "Representant", False, "Medlemsrepresentanter")
@@ -492,14 +493,6 @@ def ensure_organisation(
         translation.description = description_en
         translation.save()
     return organisation
-
-
-def luhn_check_digit(digits):
-    total = 0
-    for position, digit in enumerate(int(character) for character in digits):
-        doubled = digit * 2 if position % 2 == 0 else digit
-        total += doubled - 9 if doubled > 9 else doubled
-    return (10 - total % 10) % 10
 
 
 def ensure_representatives(organisations):

@@ -13,6 +13,17 @@ def in_default_locale():
     return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
+class LocaleConstraintsMixin:
+    """Checks unique constraints that include the locale, which admin forms leave out.
+
+    Django skips constraints on fields missing from a form, so a duplicate would otherwise reach
+    the database as an IntegrityError instead of a message to the editor.
+    """
+
+    def validate_constraints(self, exclude=None):
+        super().validate_constraints(exclude=set(exclude or ()) - {"locale"})
+
+
 class ShareImageMixin(models.Model):
     """An image for link previews (Open Graph), chosen among the promote fields."""
 

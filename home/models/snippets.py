@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from .mixins import LocaleConstraintsMixin
+
 
 class TopicQuerySet(models.QuerySet):
     def localized(self):
@@ -20,7 +22,7 @@ class TopicQuerySet(models.QuerySet):
         return sorted(chosen.values(), key=lambda topic: topic.name)
 
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+class Topic(LocaleConstraintsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A subject area (sakområde) that news, statements and members are tagged with."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -41,7 +43,11 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("topics")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale")
+            models.UniqueConstraint(
+                fields=["locale", "slug"],
+                name="unique_topic_slug_per_locale",
+                violation_error_message=_("There is already a topic with this slug."),
+            )
         ]
 
     def __str__(self):

@@ -4,11 +4,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 import pytest
 
-from home.models import FooterText, HomePage, NetworkSettings
+from home.models import ContactPerson, FooterText, HomePage, NetworkSettings, Topic
+from news.models import NewsPage
+from positions.models import (
+    ConsultationResponsePage,
+    Endorsement,
+    MemberOrganisation,
+    PositionStatementPage,
+    Representative,
+)
 
 
 def counts():
@@ -20,6 +30,13 @@ def counts():
         "sites": Site.objects.count(),
         "settings": NetworkSettings.objects.count(),
         "footer texts": FooterText.objects.count(),
+        "topics": Topic.objects.count(),
+        "contact persons": ContactPerson.objects.count(),
+        "organisations": MemberOrganisation.objects.count(),
+        "representatives": Representative.objects.count(),
+        "endorsements": Endorsement.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
     }
 
 
@@ -29,7 +46,36 @@ def test_loading_twice_creates_nothing_new():
     first = counts()
     call_command("load_demo_content", "--force", stdout=StringIO())
     assert counts() == first
-    assert first["pages"] == 7  # root plus home, about and accessibility in sv and en
+
+
+@pytest.mark.django_db
+def test_demo_site_has_what_the_publishing_issue_asks_for():
+    call_command("load_demo_content", "--force", stdout=StringIO())
+    assert MemberOrganisation.objects.canonical().count() >= 12
+    assert len({o.municipality for o in MemberOrganisation.objects.canonical()}) >= 10
+    assert all(o.logo_id for o in MemberOrganisation.objects.canonical())
+    assert NewsPage.objects.filter(locale__language_code="sv").live().count() >= 6
+    assert NewsPage.objects.filter(title__contains="partnerskap").exists()
+
+    statements = PositionStatementPage.objects.filter(locale__language_code="sv").live()
+    assert statements.count() >= 4
+    assert all(Endorsement.objects.filter(page=statement).exists() for statement in statements)
+
+    consultations = ConsultationResponsePage.objects.filter(locale__language_code="sv").live()
+    assert sum(c.is_open for c in consultations) >= 2
+    answered = consultations.filter(status="answered")
+    assert answered.count() >= 3
+    assert answered.exclude(response_document=None).exists()
+
+    swedish = Page.objects.filter(locale__language_code="sv", depth__gt=2).count()
+    english = Page.objects.filter(locale__language_code="en", depth__gt=2).live().count()
+    assert english * 2 >= swedish
+
+    representatives = Representative.objects.select_related("user", "organisation")
+    assert sorted(r.user.username for r in representatives) == sorted(
+        f"representant{n}" for n in range(1, 13)
+    )
+    assert len({r.organisation_id for r in representatives}) == 12
 
 
 @pytest.mark.django_db
@@ -62,8 +108,9 @@ def test_prints_the_demo_accounts_only_in_development(settings):
     settings.DEBUG = True
     out = StringIO()
     call_command("load_demo_content", stdout=out)
-    assert "redaktor" in out.getvalue()
-    assert "password: demo" in out.getvalue()
+    assert "with password 'demo'" in out.getvalue()
+    assert "redaktor         Redaktörer" in out.getvalue()
+    assert "representant12   Medlemsrepresentanter" in out.getvalue()
 
     settings.DEBUG = False
     out = StringIO()

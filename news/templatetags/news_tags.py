@@ -1,8 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from home.navigation import active_home_page
-from news.models import NewsIndexPage, NewsPage
+from home.navigation import site_chrome
+from news.models import NewsPage
 
 register = template.Library()
 
@@ -10,11 +10,11 @@ register = template.Library()
 @register.inclusion_tag("components/home_slot.html", takes_context=True)
 def latest_news(context, count=3):
     request = context["request"]
-    home = active_home_page(request)
-    index = NewsIndexPage.objects.child_of(home).live().first() if home else None
-    if index is None:
+    chrome = site_chrome(request)
+    section = chrome.sections.get("news.newsindexpage") if chrome else None
+    if section is None:
         return {}
-    news = NewsPage.objects.child_of(index).live().public().order_by("-date", "-pk")[:count]
+    news = NewsPage.objects.child_of(section).live().public().order_by("-date", "-pk")[:count]
     return {
         "slot_id": "latest-news",
         "heading": _("Latest news"),
@@ -27,6 +27,6 @@ def latest_news(context, count=3):
             }
             for item in news
         ],
-        "more_url": index.get_url(request),
+        "more_url": section.url,
         "more_label": _("All news"),
     }

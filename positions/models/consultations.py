@@ -51,6 +51,24 @@ class Stance(models.TextChoices):
 OPEN_STATUSES = [ConsultationStatus.RECEIVED, ConsultationStatus.PREPARING]
 
 
+def is_open():
+    return models.Q(status__in=OPEN_STATUSES, response_deadline__gte=timezone.localdate())
+
+
+def consultations_under(parent):
+    """Live, public consultation responses under `parent` (a page or a Section)."""
+    return (
+        ConsultationResponsePage.objects.child_of(parent)
+        .live()
+        .public()
+        .select_related("authority")
+    )
+
+
+def open_consultations(consultations):
+    return consultations.filter(is_open()).order_by("response_deadline", "pk")
+
+
 class ConsultationIndexPage(ShareImageMixin, Page):
     """The remiss register: open consultations first, then the closed ones."""
 
@@ -68,24 +86,11 @@ class ConsultationIndexPage(ShareImageMixin, Page):
         verbose_name = _("consultation register page")
 
     def consultations(self):
-        return (
-            ConsultationResponsePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("authority")
-        )
+        return consultations_under(self)
 
-    def open_consultations(self):
+    def closed_consultations(self, consultations):
         return (
-            self.consultations()
-            .filter(status__in=OPEN_STATUSES, response_deadline__gte=timezone.localdate())
-            .order_by("response_deadline", "pk")
-        )
-
-    def closed_consultations(self):
-        return (
-            self.consultations()
-            .exclude(status__in=OPEN_STATUSES, response_deadline__gte=timezone.localdate())
+            consultations.exclude(is_open())
             .annotate(
                 endorser_count=endorser_count(),
                 closed_on=Coalesce("submitted_date", "response_deadline"),
@@ -96,26 +101,28 @@ class ConsultationIndexPage(ShareImageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         consultations = self.consultations()
-        years = [date.year for date in consultations.dates("received_date", "year", order="DESC")]
+        facets = consultations.values_list(
+            "received_date__year", "authority__slug", "authority__name"
+        ).distinct()
+        years = sorted({year for year, _slug, _name in facets}, reverse=True)
+        authorities = dict(
+            sorted({(slug, name) for _year, slug, name in facets}, key=lambda a: a[1])
+        )
         year = chosen(request, "year", {str(year): year for year in years})
-        authorities = IssuingAuthority.objects.filter(pk__in=consultations.values("authority"))
-        authority = chosen(request, "authority", {a.slug: a for a in authorities})
-
-        open_list, closed_list = self.open_consultations(), self.closed_consultations()
+        authority = chosen(request, "authority", {slug: slug for slug in authorities})
         if year is not None:
-            open_list = open_list.filter(received_date__year=year)
-            closed_list = closed_list.filter(received_date__year=year)
+            consultations = consultations.filter(received_date__year=year)
         if authority is not None:
-            open_list = open_list.filter(authority=authority)
-            closed_list = closed_list.filter(authority=authority)
-
+            consultations = consultations.filter(authority__slug=authority)
         context |= {
             "years": years,
             "active_year": year,
-            "authorities": authorities,
+            "authorities": authorities.items(),
             "active_authority": authority,
-            "open_consultations": open_list,
-            "closed_consultations": paginate(request, closed_list, self.per_page),
+            "open_consultations": open_consultations(consultations),
+            "closed_consultations": paginate(
+                request, self.closed_consultations(consultations), self.per_page
+            ),
         }
         return context
 

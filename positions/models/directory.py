@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -11,6 +12,7 @@ from wagtail.models import Page
 from home.listing import chosen
 from home.models import Topic
 from home.models.mixins import ShareImageMixin
+from home.navigation import site_chrome
 
 from .consultations import ConsultationResponsePage
 from .organisations import MemberOrganisation, Municipality
@@ -54,7 +56,7 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
 
     @path("")
     def directory(self, request):
-        topics = Topic.objects.localized()
+        topics = site_chrome(request).topics
         municipality_code = chosen(
             request, "municipality", {code: code for code, _name in Municipality.choices}
         )
@@ -79,18 +81,19 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
     def organisation(self, request, slug):
         organisation = get_object_or_404(self.organisations(), slug=slug)
         with_translated_descriptions([organisation])
-        endorsed = (
+        endorsed = list(
             Page.objects.live()
             .public()
             .filter(
                 locale__language_code=get_language(),
                 translation_key__in=organisation.endorsements.values("page__translation_key"),
             )
-            .type(PositionStatementPage, ConsultationResponsePage)
-            .specific()
             .order_by("-first_published_at")
         )
-        endorsed = list(endorsed)
+        statement_type, consultation_type = (
+            ContentType.objects.get_for_model(model)
+            for model in (PositionStatementPage, ConsultationResponsePage)
+        )
         return self.render(
             request,
             template="positions/member_organisation_page.html",
@@ -99,7 +102,7 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
                 "areas": Topic.objects.filter(
                     translation_key__in=organisation.areas.values("translation_key")
                 ).localized(),
-                "statements": [p for p in endorsed if isinstance(p, PositionStatementPage)],
-                "consultations": [p for p in endorsed if isinstance(p, ConsultationResponsePage)],
+                "statements": [p for p in endorsed if p.content_type_id == statement_type.pk],
+                "consultations": [p for p in endorsed if p.content_type_id == consultation_type.pk],
             },
         )

@@ -10,7 +10,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models.mixins import in_default_locale
+from home.models.mixins import LocaleConstraintsMixin, in_default_locale
 from positions.validators import validate_organisation_number
 
 
@@ -43,7 +43,9 @@ class MemberOrganisationQuerySet(models.QuerySet):
         return self.canonical().filter(active=True)
 
 
-class MemberOrganisation(TranslatableMixin, index.Indexed, ClusterableModel):
+class MemberOrganisation(
+    LocaleConstraintsMixin, TranslatableMixin, index.Indexed, ClusterableModel
+):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(
         _("slug"), max_length=150, help_text=_("Used in the address of the organisation's page.")

@@ -8,8 +8,8 @@ from wagtail.search import index
 
 from home.blocks import ContentBlocks
 from home.listing import chosen, paginate
-from home.models import Topic
 from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
+from home.navigation import site_chrome
 
 from .endorsements import EndorsedPageMixin, endorser_count
 from .organisations import MemberOrganisation
@@ -30,17 +30,11 @@ class PositionIndexPage(ShareImageMixin, Page):
         verbose_name = _("position statements index page")
 
     def statements(self):
-        return (
-            PositionStatementPage.objects.child_of(self)
-            .live()
-            .public()
-            .annotate(endorser_count=endorser_count())
-            .order_by(models.F("date_adopted").desc(nulls_last=True), "-first_published_at")
-        )
+        return statements_under(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = Topic.objects.localized()
+        topics = site_chrome(request).topics
         topic = chosen(request, "topic", {topic.slug: topic for topic in topics})
         statements = self.statements()
         if topic is not None:
@@ -90,3 +84,14 @@ class PositionStatementPage(
     class Meta:
         verbose_name = _("position statement")
         verbose_name_plural = _("position statements")
+
+
+def statements_under(parent):
+    """Live, public statements under `parent` (a page or a Section), newest first."""
+    return (
+        PositionStatementPage.objects.child_of(parent)
+        .live()
+        .public()
+        .annotate(endorser_count=endorser_count())
+        .order_by(models.F("date_adopted").desc(nulls_last=True), "-first_published_at")
+    )

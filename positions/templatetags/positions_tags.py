@@ -1,37 +1,28 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from home.navigation import active_home_page
-from positions.models import (
-    ConsultationIndexPage,
-    MemberDirectoryPage,
-    MemberOrganisation,
-    PositionIndexPage,
-)
+from home.navigation import site_chrome
+from positions.models import MemberOrganisation, consultations
+from positions.models.statements import statements_under
 
 register = template.Library()
 
 
-def child_index(request, page_class):
-    """The live index page of `page_class` under the home page in the active language."""
-    cache = request.__dict__.setdefault("_index_pages", {})
-    if page_class not in cache:
-        home = active_home_page(request)
-        cache[page_class] = page_class.objects.child_of(home).live().first() if home else None
-    return cache[page_class]
+def section(request, label):
+    chrome = site_chrome(request)
+    return chrome.sections.get(label) if chrome else None
 
 
 @register.simple_tag(takes_context=True)
 def member_directory_url(context):
-    request = context["request"]
-    directory = child_index(request, MemberDirectoryPage)
-    return directory.get_url(request) if directory else None
+    directory = section(context["request"], "positions.memberdirectorypage")
+    return directory.url if directory else None
 
 
 @register.inclusion_tag("components/home_slot.html", takes_context=True)
 def latest_positions(context, count=3):
     request = context["request"]
-    index = child_index(request, PositionIndexPage)
+    index = section(request, "positions.positionindexpage")
     if index is None:
         return {}
     return {
@@ -44,9 +35,9 @@ def latest_positions(context, count=3):
                 "date": statement.date_adopted,
                 "summary": statement.summary,
             }
-            for statement in index.statements()[:count]
+            for statement in statements_under(index)[:count]
         ],
-        "more_url": index.get_url(request),
+        "more_url": index.url,
         "more_label": _("All position statements"),
     }
 
@@ -54,12 +45,14 @@ def latest_positions(context, count=3):
 @register.inclusion_tag("positions/open_consultations_slot.html", takes_context=True)
 def open_consultations(context):
     request = context["request"]
-    index = child_index(request, ConsultationIndexPage)
+    index = section(request, "positions.consultationindexpage")
     if index is None:
         return {}
     return {
-        "consultations": list(index.open_consultations()),
-        "index_url": index.get_url(request),
+        "consultations": list(
+            consultations.open_consultations(consultations.consultations_under(index))
+        ),
+        "index_url": index.url,
         "request": request,
     }
 
@@ -67,8 +60,8 @@ def open_consultations(context):
 @register.inclusion_tag("positions/member_count_slot.html", takes_context=True)
 def member_count(context):
     request = context["request"]
-    directory = child_index(request, MemberDirectoryPage)
+    directory = section(request, "positions.memberdirectorypage")
     return {
         "count": MemberOrganisation.objects.active().count(),
-        "directory_url": directory.get_url(request) if directory else None,
+        "directory_url": directory.url if directory else None,
     }

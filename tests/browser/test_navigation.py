@@ -10,7 +10,7 @@ SCREENSHOTS = os.environ.get("BROWSER_SCREENSHOTS") == "1"
 SCREENSHOT_PATH = "/tmp/idekammare-home-{width}.png"  # noqa: S108
 
 
-def test_skip_link_is_the_first_tab_stop_and_moves_to_main(open_page, demo_site):
+def test_skip_link_is_the_first_tab_stop_and_moves_to_main(open_page, live_demo_site):
     page, _ = open_page("/")
     skip_link = page.locator("a.skip-link")
 
@@ -25,33 +25,33 @@ def test_skip_link_is_the_first_tab_stop_and_moves_to_main(open_page, demo_site)
 
     page.keyboard.press("Enter")
 
-    expect(page).to_have_url(f"{demo_site.url}/#main")
+    expect(page).to_have_url(f"{live_demo_site.url}/#main")
     expect(page.locator("main#main")).to_be_focused()
 
 
-def test_language_switcher_goes_to_the_translation_and_back(open_page, demo_site):
+def test_language_switcher_goes_to_the_translation_and_back(open_page, live_demo_site):
     page, _ = open_page("/om-natverket/")
 
     page.locator(".language-switcher").get_by_role("link", name="English", exact=True).click()
 
-    expect(page).to_have_url(f"{demo_site.url}/en/about/")
+    expect(page).to_have_url(f"{live_demo_site.url}/en/about/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("About the network")
 
     page.locator(".language-switcher").get_by_role("link", name="Svenska", exact=True).click()
 
-    expect(page).to_have_url(f"{demo_site.url}/om-natverket/")
+    expect(page).to_have_url(f"{live_demo_site.url}/om-natverket/")
     expect(page.locator("html")).to_have_attribute("lang", "sv")
 
 
-def test_main_menu_leads_to_the_content_page(open_page, demo_site):
+def test_main_menu_leads_to_the_content_page(open_page, live_demo_site):
     page, _ = open_page("/")
 
     page.get_by_role("navigation", name="Huvudmeny").get_by_role(
         "link", name="Om nätverket", exact=True
     ).click()
 
-    expect(page).to_have_url(f"{demo_site.url}/om-natverket/")
+    expect(page).to_have_url(f"{live_demo_site.url}/om-natverket/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Om nätverket")
 
 

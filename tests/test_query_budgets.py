@@ -1,0 +1,151 @@
+"""Every listing and detail page costs the same queries for few items as for many."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from home.factories import ContactPersonFactory, TopicFactory
+from news.factories import NewsPageFactory
+from positions.factories import (
+    ConsultationResponsePageFactory,
+    EndorsementFactory,
+    MemberOrganisationFactory,
+    PositionStatementPageFactory,
+)
+
+LISTING_BUDGET = 12
+
+
+def queries(client, url):
+    client.get(url)  # the first request makes image renditions and warms Wagtail's site cache
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def image():
+    return get_image_model().objects.create(title="Bild", file=get_test_image_file())
+
+
+def test_news_listing(client, news_index):
+    def add(count):
+        for _ in range(count):
+            NewsPageFactory(parent=news_index, listing_image=image())
+
+    add(5)
+    few = queries(client, "/nyheter/")
+    add(95)
+    assert queries(client, "/nyheter/") == few
+    assert queries(client, "/nyheter/?page=8") == few
+    assert few <= LISTING_BUDGET
+
+
+def test_news_item(client, news_index):
+    item = NewsPageFactory(parent=news_index, slug="nyhet", listing_image=image())
+    item.topics.set([TopicFactory()])
+    item.contact_persons.set([ContactPersonFactory()])
+    item.save()
+    one = queries(client, "/nyheter/nyhet/")
+    item.topics.set(TopicFactory.create_batch(6))
+    item.contact_persons.set(ContactPersonFactory.create_batch(5))
+    item.save()
+    assert queries(client, "/nyheter/nyhet/") == one
+
+
+def test_statement_listing(client, statements_index, members):
+    def add(count):
+        for _ in range(count):
+            statement = PositionStatementPageFactory(parent=statements_index)
+            EndorsementFactory(page=statement, organisation=members[0])
+
+    add(5)
+    few = queries(client, "/stallningstaganden/")
+    add(95)
+    assert queries(client, "/stallningstaganden/") == few
+    assert few <= LISTING_BUDGET
+
+
+def test_statement_with_twelve_endorsers_costs_what_one_costs(client, statements_index, members):
+    statement = PositionStatementPageFactory(parent=statements_index, slug="lokaler")
+    for organisation in members:
+        organisation.logo = image()
+        organisation.save()
+    EndorsementFactory(page=statement, organisation=members[0])
+    one = queries(client, "/stallningstaganden/lokaler/")
+    for organisation in members[1:]:
+        EndorsementFactory(page=statement, organisation=organisation)
+    assert queries(client, "/stallningstaganden/lokaler/") == one
+
+
+def test_consultation_register(client, register, members):
+    def add(count):
+        for _ in range(count):
+            response = ConsultationResponsePageFactory(parent=register)
+            EndorsementFactory(page=response, organisation=members[0])
+
+    add(5)
+    few = queries(client, "/remisser/")
+    add(95)
+    assert queries(client, "/remisser/") == few
+    assert few <= LISTING_BUDGET
+
+
+def test_consultation_response(client, register, members):
+    response = ConsultationResponsePageFactory(parent=register, slug="svar")
+    EndorsementFactory(page=response, organisation=members[0])
+    one = queries(client, "/remisser/svar/")
+    for organisation in members[1:]:
+        EndorsementFactory(page=response, organisation=organisation)
+    assert queries(client, "/remisser/svar/") == one
+
+
+def test_member_directory(client, directory):
+    def add(count):
+        for _ in range(count):
+            MemberOrganisationFactory(logo=image(), areas=[TopicFactory()])
+
+    add(5)
+    few = queries(client, "/medlemmar/")
+    add(95)
+    assert queries(client, "/medlemmar/") == few
+    assert few <= LISTING_BUDGET
+
+
+def test_member_page(client, directory, statements_index, register):
+    organisation = MemberOrganisationFactory(slug="grannkraft", logo=image())
+    EndorsementFactory(
+        page=PositionStatementPageFactory(parent=statements_index), organisation=organisation
+    )
+    one = queries(client, "/medlemmar/grannkraft/")
+    for _ in range(10):
+        EndorsementFactory(
+            page=PositionStatementPageFactory(parent=statements_index), organisation=organisation
+        )
+        EndorsementFactory(
+            page=ConsultationResponsePageFactory(parent=register), organisation=organisation
+        )
+    assert queries(client, "/medlemmar/grannkraft/") == one
+
+
+def test_home_page_with_every_slot_filled(
+    client, news_index, statements_index, register, directory, members
+):
+    def add(count):
+        for _ in range(count):
+            NewsPageFactory(parent=news_index)
+            PositionStatementPageFactory(parent=statements_index)
+            ConsultationResponsePageFactory(
+                parent=register,
+                status="received",
+                submitted_date=None,
+                stance="",
+                response_deadline="2099-01-01",
+            )
+
+    add(1)
+    few = queries(client, "/")
+    add(10)
+    assert queries(client, "/") == few
