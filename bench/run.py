@@ -28,7 +28,14 @@ RESULTS_FILE = REPO_ROOT / "bench" / "results" / "latest.md"
 # that a symlinked venv python still points into the venv's bin directory.
 VENV_BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
-PAGES = [("/", "home page (sv)"), ("/en/", "home page (en)"), ("/healthz", "plain Django view")]
+PAGES = [
+    ("/", "home page (sv)"),
+    ("/en/", "home page (en)"),
+    ("/stallningstaganden/", "statement listing"),
+    ("/stallningstaganden/unga-vuxnas-psykiska-halsa/", "statement with 9 endorsers"),
+    ("/remisser/", "remiss register"),
+    ("/healthz", "plain Django view"),
+]
 BASELINE_PATH = "/healthz"
 STARTUP_TIMEOUT_SECONDS = 30
 WARMUP_SECONDS = 1
