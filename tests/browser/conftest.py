@@ -14,7 +14,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path("/nonexistent/chromium")
 # The test machines have no outside network: these flags stop Chromium's own background
 # connections (updates, sync, field trials, QUIC probes) so that nothing waits on them.
 CHROMIUM_ARGS = [
