@@ -14,7 +14,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 import pytest
 
-CHROMIUM = Path("/nonexistent/chromium")
+CHROMIUM = Path("/usr/bin/chromium")
 # The test machines have no outside network: these flags stop Chromium's own background
 # connections (updates, sync, field trials, QUIC probes) so that nothing waits on them.
 CHROMIUM_ARGS = [
@@ -44,19 +44,23 @@ def browser_unavailable(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def chromium_executable():
+    """Skip (or fail) first thing, before pytest-django spends time creating the database."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        browser_unavailable(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+    return CHROMIUM
+
+
 @pytest.fixture(scope="package")
-def browser(request):
+def browser(chromium_executable, django_db_setup):
     """Chromium, launched once for the tests in this directory and closed after the last one.
 
     Package scope, not session scope: Playwright's sync API leaves its asyncio loop marked as
     running in this thread until it stops, and that changes how Django behaves (below). Closing
     it after the browser tests keeps the rest of the suite unaffected.
     """
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        browser_unavailable(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
     from playwright.sync_api import Error, sync_playwright
-
-    request.getfixturevalue("django_db_setup")  # only now: skipping needs no database
 
     # Django keeps database connections in an asgiref Local that is a plain thread-local
     # while no event loop runs in the thread, and a context variable while one does. Once
@@ -83,10 +87,12 @@ def browser(request):
                 connections[alias]._test_serialized_contents = snapshot
             try:
                 chromium = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+                    executable_path=str(chromium_executable), headless=True, args=CHROMIUM_ARGS
                 )
             except Error as error:
-                browser_unavailable(f"Chromium at {CHROMIUM} could not be launched: {error}")
+                browser_unavailable(
+                    f"Chromium at {chromium_executable} could not be launched: {error}"
+                )
             yield chromium
             chromium.close()
             # Close the connections opened while Playwright ran: once it stops they can no

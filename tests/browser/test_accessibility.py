@@ -13,9 +13,31 @@ PAGES = [
     pytest.param("sv", "/", 200, id="sv-home"),
     pytest.param("sv", "/om-natverket/", 200, id="sv-content-page"),
     pytest.param("sv", "/finns-inte/", 404, id="sv-404"),
+    pytest.param("sv", "/nyheter/", 200, id="sv-news-index"),
+    pytest.param(
+        "sv", "/nyheter/ideburet-offentligt-partnerskap-med-region-varmland/", 200, id="sv-news"
+    ),
+    pytest.param("sv", "/stallningstaganden/", 200, id="sv-statement-index"),
+    pytest.param("sv", "/stallningstaganden/unga-vuxnas-psykiska-halsa/", 200, id="sv-statement"),
+    pytest.param("sv", "/remisser/", 200, id="sv-consultation-register"),
+    pytest.param("sv", "/remisser/sou-2026-7-ett-starkt-civilsamhalle/", 200, id="sv-response"),
+    pytest.param("sv", "/medlemmar/", 200, id="sv-member-directory"),
+    pytest.param("sv", "/medlemmar/grannkraft/", 200, id="sv-member-organisation"),
     pytest.param("en", "/en/", 200, id="en-home"),
     pytest.param("en", "/en/about/", 200, id="en-content-page"),
     pytest.param("en", "/en/does-not-exist/", 404, id="en-404"),
+    pytest.param("en", "/en/news/", 200, id="en-news-index"),
+    pytest.param(
+        "en", "/en/news/idea-driven-public-partnership-with-region-varmland/", 200, id="en-news"
+    ),
+    pytest.param("en", "/en/positions/", 200, id="en-statement-index"),
+    pytest.param("en", "/en/positions/young-adults-mental-health/", 200, id="en-statement"),
+    pytest.param("en", "/en/consultations/", 200, id="en-consultation-register"),
+    pytest.param(
+        "en", "/en/consultations/sou-2026-7-a-stronger-civil-society/", 200, id="en-response"
+    ),
+    pytest.param("en", "/en/members/", 200, id="en-member-directory"),
+    pytest.param("en", "/en/members/grannkraft/", 200, id="en-member-organisation"),
 ]
 
 

@@ -88,3 +88,46 @@ def test_screenshots_of_the_home_page(new_context):
         page = new_context(viewport={"width": width, "height": 800}).new_page()
         page.goto("/")
         page.screenshot(path=SCREENSHOT_PATH.format(width=width), full_page=True)
+
+
+def test_reader_filters_the_remiss_register_without_javascript(open_page, live_demo_site):
+    page, _ = open_page("/remisser/", java_script_enabled=False)
+
+    page.get_by_label("Avsändare").select_option(label="Socialdepartementet")
+    page.get_by_role("button", name="Filtrera").click()
+
+    expect(page).to_have_url(f"{live_demo_site.url}/remisser/?year=&authority=socialdepartementet")
+    closed = page.get_by_role("region", name="Besvarade och avslutade remisser")
+    expect(closed.get_by_role("heading", level=3)).to_have_text(
+        ["Remissvar: Ett stärkt och oberoende civilsamhälle (SOU 2026:7)"]
+    )
+    expect(page.get_by_label("Avsändare")).to_have_value("socialdepartementet")
+
+
+def test_reader_narrows_news_by_topic_and_reads_an_item(open_page):
+    page, _ = open_page("/nyheter/")
+
+    page.get_by_role("navigation", name="Filtrera på sakområde").get_by_role(
+        "link", name="Integration"
+    ).click()
+    cards = page.get_by_role("heading", level=3)
+    expect(cards).to_have_text(["Språkcaféerna i Säffle och Åmål visar vägen"])
+    cards.get_by_role("link").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Språkcaféerna i Säffle och Åmål visar vägen"
+    )
+    expect(page.get_by_role("region", name="Kontaktpersoner")).to_contain_text("Amir Haddad Ström")
+
+
+def test_statement_shows_its_endorsers_and_links_to_them(open_page, live_demo_site):
+    page, _ = open_page("/stallningstaganden/unga-vuxnas-psykiska-halsa/")
+
+    endorsers = page.get_by_role("region", name="Bakom ställningstagandet står")
+    expect(endorsers).to_contain_text("9 av 12 medlemsorganisationer står bakom")
+    endorsers.get_by_role("link", name="Föreningen Grannkraft").click()
+
+    expect(page).to_have_url(f"{live_demo_site.url}/medlemmar/grannkraft/")
+    expect(
+        page.get_by_role("region", name="Ställningstaganden som organisationen står bakom")
+    ).to_contain_text("Unga vuxnas psykiska hälsa kräver långsiktiga partnerskap")
