@@ -2,10 +2,10 @@
 
 from importlib import import_module
 
+from wagtail.models import get_page_models
+
 import factory
 import pytest
-
-from wagtail.models import get_page_models
 
 PROJECT_APPS = ("home", "news", "positions")
 
