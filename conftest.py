@@ -2,7 +2,9 @@
 
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
@@ -34,6 +36,14 @@ def translate(source, locale, **fields):
 def empty_cache():
     """Tests roll back the database but not the cache, which holds the site chrome."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def swedish_first():
+    """Each test starts in the site's default language, whatever an earlier request activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

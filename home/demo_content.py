@@ -301,7 +301,7 @@ CONTACT_PERSONS = [
 
 FOOTER_TEXT = {
     "sv": (
-        "Idékammaren Värmland är idéburen sektors gemensamma röst i länet. Vi har ett idéburet "
+        "Idékammaren Värmland är den idéburna sektorns gemensamma röst i länet. Vi har ett idéburet "
         "offentligt partnerskap (IOP) med Region Värmland."
     ),
     "en": (

@@ -152,10 +152,11 @@ def live_translation(page_id):
     return in_active_language(Page.objects.live().filter(translation_key__in=translation_key))
 
 
-def language_links(request, page: Page | None = None) -> list[LanguageLink]:
+def language_links(request, page: Page | None = None, subpage_path="") -> list[LanguageLink]:
     """One link per language: the page's live translation, else that language's home page.
 
-    The chrome already knows the translations of the home page and its sections.
+    The chrome already knows the translations of the home page and its sections. A routable
+    page's sub-route (`subpage_path`) is added to each translation's address.
     """
     chrome = site_chrome(request)
     home_urls = chrome.home_urls if chrome else {}
@@ -175,7 +176,7 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
         LanguageLink(
             code=code,
             name=name,
-            url=translations.get(code) or home_urls[code],
+            url=translations[code] + subpage_path if code in translations else home_urls[code],
             is_current=code == current,
             is_translation=code in translations,
         )

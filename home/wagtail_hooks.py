@@ -13,7 +13,8 @@ class TopicViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 300
     list_display = ["name", "slug", "locale"]
-    search_fields = ["name"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None
 
 
 class ContactPersonViewSet(SnippetViewSet):
@@ -23,7 +24,8 @@ class ContactPersonViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 310
     list_display = ["name", "role", "organisation", "email"]
-    search_fields = ["name", "organisation"]
+    search_fields = ["name", "organisation", "email"]
+    search_backend_name = None
 
 
 register_snippet(TopicViewSet)

@@ -99,10 +99,10 @@ NEWS = [
         "contacts": ["samordnare@idekammaren.example"],
         "image": ("Promenad längs Klarälven", (26, 92, 158)),
         "sv": {
-            "title": "Tolv organisationer bakom gemensamt ställningstagande om psykisk hälsa",
+            "title": "Nio organisationer bakom gemensamt ställningstagande om psykisk hälsa",
             "slug": "gemensamt-stallningstagande-om-psykisk-halsa",
             "introduction": (
-                "Efter en remissrunda bland medlemmarna står tolv organisationer bakom nätverkets "
+                "Efter en remissrunda bland medlemmarna står nio organisationer bakom nätverkets "
                 "första ställningstagande om unga vuxnas psykiska hälsa."
             ),
             "body": [
@@ -114,10 +114,10 @@ NEWS = [
             ],
         },
         "en": {
-            "title": "Twelve organisations behind a joint statement on mental health",
+            "title": "Nine organisations behind a joint statement on mental health",
             "slug": "joint-statement-on-mental-health",
             "introduction": (
-                "After a consultation round among the members, twelve organisations stand behind "
+                "After a consultation round among the members, nine organisations stand behind "
                 "the network's first position statement on young adults' mental health."
             ),
             "body": [],

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -10,9 +11,16 @@ class MemberOrganisationViewSet(SnippetViewSet):
     model = MemberOrganisation
     icon = "group"
     menu_label = _("Member organisations")
-    list_display = ["name", "organisation_number", "municipality", "active", "locale"]
-    list_filter = ["municipality", "areas", "active"]
+    list_display = [
+        "name",
+        "organisation_number",
+        "municipality",
+        BooleanColumn("active", label=_("Active")),
+        "locale",
+    ]
+    list_filter = ["municipality", "areas", "active", "locale"]
     search_fields = ["name", "organisation_number"]
+    search_backend_name = None
 
 
 class RepresentativeViewSet(SnippetViewSet):
@@ -28,6 +36,7 @@ class IssuingAuthorityViewSet(SnippetViewSet):
     menu_label = _("Issuing authorities")
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    search_backend_name = None
 
 
 class MembersViewSetGroup(SnippetViewSetGroup):

@@ -12,7 +12,9 @@ def site_chrome(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    return navigation.language_links(context["request"], context.get("page"))
+    return navigation.language_links(
+        context["request"], context.get("page"), context.get("subpage_path", "")
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -98,6 +98,8 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
             request,
             template="positions/member_organisation_page.html",
             context_overrides={
+                "page_title": organisation.name,
+                "subpage_path": f"{organisation.slug}/",
                 "organisation": organisation,
                 "areas": Topic.objects.filter(
                     translation_key__in=organisation.areas.values("translation_key")

@@ -223,3 +223,11 @@ class TestRegister:
         ).group(0)
         assert "Öppen remiss" in slot and "Besvarad remiss" not in slot
         assert "(1 dag kvar)" in slot
+
+
+@pytest.mark.django_db
+def test_endorsers_appear_only_once_the_consultation_is_answered(client, register):
+    ConsultationResponsePageFactory(parent=register, slug="oppen", **open_consultation())
+    ConsultationResponsePageFactory(parent=register, slug="besvarad")
+    assert "står bakom" not in client.get("/remisser/oppen/").content.decode()
+    assert "Bakom remissvaret står" in client.get("/remisser/besvarad/").content.decode()

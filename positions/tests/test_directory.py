@@ -98,3 +98,15 @@ class TestMemberDirectory:
         MemberOrganisationFactory.create_batch(3)
         MemberOrganisationFactory(active=False)
         assert "3 medlemsorganisationer står bakom nätverket." in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_organisation_page_links_to_its_own_translation(client, directory):
+    MemberOrganisationFactory(name="Grannkraft", slug="grannkraft")
+    html = client.get("/medlemmar/grannkraft/").content.decode()
+    assert '<a href="/en/members/grannkraft/" lang="en" hreflang="en">English</a>' in html
+    assert 'hreflang="en" href="http://testserver/en/members/grannkraft/"' in html
+    assert '<link rel="canonical" href="http://testserver/medlemmar/grannkraft/">' in html
+    assert "<title>Grannkraft – " in html
+    english = client.get("/en/members/grannkraft/").content.decode()
+    assert '<a href="/medlemmar/grannkraft/" lang="sv" hreflang="sv">Svenska</a>' in english
