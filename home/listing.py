@@ -6,6 +6,8 @@ from django.http import Http404
 
 from wagtail.images import get_image_model
 
+from home.navigation import site_chrome
+
 
 def paginate(request, items, per_page):
     """The requested page of `items`; a page number that is not a page of the listing is a 404."""
@@ -35,3 +37,16 @@ def with_listing_images(items, field="listing_image"):
     return items.select_related(field).prefetch_related(
         Prefetch(f"{field}__renditions", queryset=renditions)
     )
+
+
+def filter_by_topic(request, items, parameter="topic", field="topics"):
+    """`items` narrowed to the topic that the query parameter names, and the filter's context.
+
+    Topics are chosen among the Swedish ones, so a topic in any language matches by its
+    translation key.
+    """
+    topics = site_chrome(request).topics
+    topic = chosen(request, parameter, {topic.slug: topic for topic in topics})
+    if topic is not None:
+        items = items.filter(**{f"{field}__translation_key": topic.translation_key})
+    return items, {"topics": topics, "active_topic": topic}

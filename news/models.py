@@ -8,9 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import ContentBlocks
-from home.listing import chosen, paginate, with_listing_images
+from home.listing import filter_by_topic, paginate, with_listing_images
 from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
-from home.navigation import site_chrome
 
 
 class NewsIndexPage(ShareImageMixin, Page):
@@ -32,13 +31,8 @@ class NewsIndexPage(ShareImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = site_chrome(request).topics
-        topic = chosen(request, "topic", {topic.slug: topic for topic in topics})
-        news = self.news()
-        if topic is not None:
-            news = news.filter(topics__translation_key=topic.translation_key)
-        context["topics"] = topics
-        context["active_topic"] = topic
+        news, topic_filter = filter_by_topic(request, self.news())
+        context |= topic_filter
         context["news"] = paginate(request, with_listing_images(news), self.per_page)
         return context
 

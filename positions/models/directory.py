@@ -9,10 +9,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.listing import chosen
+from home.listing import chosen, filter_by_topic
 from home.models import Topic
 from home.models.mixins import ShareImageMixin
-from home.navigation import site_chrome
 
 from .consultations import ConsultationResponsePage
 from .organisations import MemberOrganisation, Municipality
@@ -56,24 +55,21 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
 
     @path("")
     def directory(self, request):
-        topics = site_chrome(request).topics
-        municipality_code = chosen(
+        organisations, topic_filter = filter_by_topic(
+            request, self.organisations(), parameter="area", field="areas"
+        )
+        municipality = chosen(
             request, "municipality", {code: code for code, _name in Municipality.choices}
         )
-        area = chosen(request, "area", {topic.slug: topic for topic in topics})
-        organisations = self.organisations()
-        if municipality_code:
-            organisations = organisations.filter(municipality=municipality_code)
-        if area is not None:
-            organisations = organisations.filter(areas__translation_key=area.translation_key)
+        if municipality:
+            organisations = organisations.filter(municipality=municipality)
         return self.render(
             request,
             context_overrides={
                 "organisations": with_translated_descriptions(list(organisations)),
                 "municipalities": Municipality.choices,
-                "active_municipality": municipality_code,
-                "topics": topics,
-                "active_topic": area,
+                "active_municipality": municipality,
+                **topic_filter,
             },
         )
 

@@ -7,9 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import ContentBlocks
-from home.listing import chosen, paginate
+from home.listing import filter_by_topic, paginate
 from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
-from home.navigation import site_chrome
 
 from .endorsements import EndorsedPageMixin, endorser_count
 from .organisations import MemberOrganisation
@@ -34,13 +33,8 @@ class PositionIndexPage(ShareImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = site_chrome(request).topics
-        topic = chosen(request, "topic", {topic.slug: topic for topic in topics})
-        statements = self.statements()
-        if topic is not None:
-            statements = statements.filter(topics__translation_key=topic.translation_key)
-        context["topics"] = topics
-        context["active_topic"] = topic
+        statements, topic_filter = filter_by_topic(request, self.statements())
+        context |= topic_filter
         context["statements"] = paginate(request, statements, self.per_page)
         context["member_count"] = MemberOrganisation.objects.active().count()
         return context
