@@ -81,7 +81,7 @@ class MenuAndFooterTests(DemoSiteTestCase):
     def test_footer_shows_contact_details_and_text_in_the_active_language(self):
         response = self.client.get("/")
         self.assertContains(response, '<a href="mailto:info@idekammaren.example">')
-        self.assertContains(response, '<a href="tel:0701740610">070-174 06 10</a>')
+        self.assertContains(response, '<a href="tel:+46701740610">070-174 06 10</a>')
         self.assertContains(response, "Idégatan 4")
         self.assertContains(response, FooterText.objects.get(locale=self.sv).text)
         self.assertContains(response, '<a href="/tillganglighet/">Tillgänglighetsredogörelse</a>')

@@ -62,7 +62,10 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
             request, "municipality", {code: code for code, _name in Municipality.choices}
         )
         if municipality:
-            organisations = organisations.filter(municipality=municipality)
+            # Organisations working across the county are found in every municipality.
+            organisations = organisations.filter(
+                municipality__in=[municipality, Municipality.WHOLE_COUNTY]
+            )
         return self.render(
             request,
             context_overrides={
