@@ -33,7 +33,7 @@ migrate: $(INSTALLED)
 demo: migrate translations ## Load the demo content (idempotent)
 	$(PY) manage.py load_demo_content
 
-run: demo ## Start the development server with demo content at http://127.0.0.1:$(PORT)/
+run: demo ## Start the development server with demo content at http://127.0.0.1:8000/ (PORT=8001 for another port)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: translations ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, else SQLite)

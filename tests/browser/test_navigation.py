@@ -1,13 +1,6 @@
 """Finding one's way around the site as a visitor would: keyboard, links, small screens."""
 
-import os
-
-import pytest
 from playwright.sync_api import expect
-
-SCREENSHOTS = os.environ.get("BROWSER_SCREENSHOTS") == "1"
-# A fixed, well-known place so that people (and CI artefact steps) can find the pictures.
-SCREENSHOT_PATH = "/tmp/idekammare-home-{width}.png"  # noqa: S108
 
 
 def test_skip_link_is_the_first_tab_stop_and_moves_to_main(open_page, live_demo_site):
@@ -80,14 +73,6 @@ def test_anonymous_visit_sets_no_cookies(new_context):
         assert response is not None and response.status == 200
 
     assert context.cookies() == []
-
-
-@pytest.mark.skipif(not SCREENSHOTS, reason="set BROWSER_SCREENSHOTS=1 to take screenshots")
-def test_screenshots_of_the_home_page(new_context):
-    for width in (1280, 320):
-        page = new_context(viewport={"width": width, "height": 800}).new_page()
-        page.goto("/")
-        page.screenshot(path=SCREENSHOT_PATH.format(width=width), full_page=True)
 
 
 def test_reader_filters_the_remiss_register_without_javascript(open_page, live_demo_site):
