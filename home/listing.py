@@ -45,7 +45,8 @@ def filter_by_topic(request, items, parameter="topic", field="topics"):
     Topics are chosen among the Swedish ones, so a topic in any language matches by its
     translation key.
     """
-    topics = site_chrome(request).topics
+    chrome = site_chrome(request)
+    topics = chrome.topics if chrome else ()
     topic = chosen(request, parameter, {topic.slug: topic for topic in topics})
     if topic is not None:
         items = items.filter(**{f"{field}__translation_key": topic.translation_key})

@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from home.translations import in_active_language
+
 CACHE_TIMEOUT = 300
 GENERATION_KEY = "site-chrome:generation"
 
@@ -126,7 +128,7 @@ def build_chrome(request, site) -> SiteChrome:
         accessibility=(
             Link(accessibility.title, accessibility.get_url(request)) if accessibility else None
         ),
-        topics=tuple(Topic.objects.localized()),
+        topics=tuple(Topic.objects.localized_list()),
     )
 
 
@@ -138,18 +140,14 @@ def children_of(pages):
     return Page.objects.live().public().filter(in_any).order_by("path")
 
 
-def in_active_language(objects):
-    """The first of `objects` in the active language, else in the default language, else None."""
-    by_language = {item.locale.language_code: item for item in objects.select_related("locale")}
-    return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
-
-
 def live_translation(page_id):
     """The live translation of a chosen page in the active language, in one query."""
     if page_id is None:
         return None
     translation_key = Page.objects.filter(pk=page_id).values("translation_key")
-    return in_active_language(Page.objects.live().filter(translation_key__in=translation_key))
+    return in_active_language(
+        Page.objects.live().public().filter(translation_key__in=translation_key)
+    )
 
 
 def language_links(request, page: Page | None = None, subpage_path="") -> list[LanguageLink]:
@@ -169,6 +167,7 @@ def language_links(request, page: Page | None = None, subpage_path="") -> list[L
                 translation.locale.language_code: translation.get_url(request)
                 for translation in page.get_translations(inclusive=True)
                 .live()
+                .public()
                 .select_related("locale")
             }
     current = get_language()

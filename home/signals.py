@@ -1,38 +1,45 @@
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from home.models import FooterText, NetworkSettings, Topic
 from home.navigation import start_new_generation
 
 
+def renew_chrome(**kwargs):
+    # After the commit: a request that read the new generation before it would otherwise
+    # cache a chrome built from the old rows under the new key.
+    transaction.on_commit(start_new_generation)
+
+
 def settings_saved(sender, instance, created, **kwargs):
     # NetworkSettings.for_site() creates the row with its defaults while the chrome itself is
     # being built; that chrome already shows those defaults.
     if not created:
-        start_new_generation()
+        renew_chrome()
 
 
 def page_saved(sender, instance, **kwargs):
     # Page subclasses are the senders, so this listens to every model and picks the pages.
     if isinstance(instance, Page):
-        start_new_generation()
+        renew_chrome()
 
 
 def connect():
     """Anything that changes what the site chrome shows starts a new generation of it."""
     post_save.connect(page_saved, dispatch_uid="site-chrome-page-saved")
-    post_page_move.connect(start_new_generation, dispatch_uid="site-chrome-page-moved")
+    post_page_move.connect(renew_chrome, dispatch_uid="site-chrome-page-moved")
     post_save.connect(settings_saved, sender=NetworkSettings, dispatch_uid="site-chrome-settings")
     for model in (Page, NetworkSettings):
         post_delete.connect(
-            start_new_generation, sender=model, dispatch_uid=f"site-chrome-{model.__name__}"
+            renew_chrome, sender=model, dispatch_uid=f"site-chrome-{model.__name__}"
         )
-    for model in (Site, FooterText, Topic):
+    for model in (Site, FooterText, Topic, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
-                start_new_generation,
+                renew_chrome,
                 sender=model,
                 dispatch_uid=f"site-chrome-{model.__name__}-{id(signal)}",
             )

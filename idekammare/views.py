@@ -1,5 +1,5 @@
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
@@ -15,4 +15,4 @@ def healthz(request):
 
 
 def favicon(request):
-    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+    return HttpResponseRedirect(static("img/favicon.svg"))

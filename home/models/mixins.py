@@ -63,7 +63,7 @@ class TopicsMixin(models.Model):
         from home.models import Topic
 
         keys = [topic.translation_key for topic in self.topics.all()]
-        return Topic.objects.filter(translation_key__in=keys).localized()
+        return Topic.objects.filter(translation_key__in=keys).localized_list()
 
 
 class ContactPersonsMixin(models.Model):

@@ -1,25 +1,20 @@
-from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from home.translations import one_per_translation, reader_languages
+
 from .mixins import LocaleConstraintsMixin
 
 
 class TopicQuerySet(models.QuerySet):
-    def localized(self):
-        """One topic per translation key: in the active language where translated, else Swedish."""
-        active = get_language()
-        languages = {active, settings.LANGUAGE_CODE}
-        chosen = {}
-        for topic in self.filter(locale__language_code__in=languages).select_related("locale"):
-            if topic.translation_key not in chosen or topic.locale.language_code == active:
-                chosen[topic.translation_key] = topic
-        return sorted(chosen.values(), key=lambda topic: topic.name)
+    def localized_list(self):
+        """A sorted list with one topic per translation key, in the reader's language if possible."""
+        topics = self.filter(locale__language_code__in=reader_languages()).select_related("locale")
+        return sorted(one_per_translation(topics), key=lambda topic: topic.name)
 
 
 class Topic(LocaleConstraintsMixin, TranslatableMixin, index.Indexed, models.Model):

@@ -122,3 +122,13 @@ class HomeSlotTests(DemoSiteTestCase):
         self.assertInHTML('<h2 id="latest-news">Senaste nytt</h2>', html)
         self.assertInHTML('<a href="/nyheter/iop/">Nytt partnerskap</a>', html)
         self.assertInHTML('<a class="more-link" href="/nyheter/">Alla nyheter</a>', html)
+
+
+class ChromeRenewalTests(DemoSiteTestCase):
+    def test_a_section_made_private_leaves_the_menu(self):
+        from wagtail.models import PageViewRestriction
+
+        self.assertContains(self.client.get("/"), '<a href="/om-natverket/">Om nätverket</a>')
+        with self.captureOnCommitCallbacks(execute=True):
+            PageViewRestriction.objects.create(page=self.about_sv, restriction_type="login")
+        self.assertNotContains(self.client.get("/"), '<a href="/om-natverket/">Om nätverket</a>')

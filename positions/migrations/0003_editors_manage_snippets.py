@@ -2,8 +2,6 @@ from django.db import migrations
 
 EDITORS = "Redaktörer"
 SNIPPETS = [
-    ("home", "topic"),
-    ("home", "contactperson"),
     ("positions", "memberorganisation"),
     ("positions", "issuingauthority"),
 ]
@@ -21,11 +19,8 @@ def permission(apps, app_label, model, codename):
     )[0]
 
 
-def let_editors_manage_snippets_and_translate(apps, schema_editor):
-    """Editors keep topics, contact persons, members and authorities, and translate pages.
-
-    wagtail-localize hands its permission to a group called "Editors", which is "Redaktörer" here.
-    """
+def let_editors_manage_snippets(apps, schema_editor):
+    """Editors keep the member organisations and the issuing authorities."""
     Group = apps.get_model("auth", "Group")
     group = Group.objects.filter(name=EDITORS).first()
     if group is None:
@@ -33,19 +28,14 @@ def let_editors_manage_snippets_and_translate(apps, schema_editor):
     for app_label, model in SNIPPETS:
         for action in ACTIONS:
             group.permissions.add(permission(apps, app_label, model, f"{action}_{model}"))
-    group.permissions.add(
-        permission(apps, "wagtail_localize", "translation", "submit_translation")
-    )
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("positions", "0002_representatives_group"),
-        ("home", "0003_contactperson_alter_contentpage_body_and_more"),
         ("home", "0002_editors_group"),
-        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
 
     operations = [
-        migrations.RunPython(let_editors_manage_snippets_and_translate, migrations.RunPython.noop)
+        migrations.RunPython(let_editors_manage_snippets, migrations.RunPython.noop)
     ]

@@ -13,7 +13,7 @@ from home.blocks import ContentBlocks
 from home.listing import chosen, paginate
 from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
 
-from .endorsements import EndorsedPageMixin, endorser_count
+from .endorsements import EndorsedPageMixin
 
 
 class IssuingAuthority(index.Indexed, models.Model):
@@ -91,19 +91,18 @@ class ConsultationIndexPage(ShareImageMixin, Page):
     def closed_consultations(self, consultations):
         return (
             consultations.exclude(is_open())
-            .annotate(
-                endorser_count=endorser_count(),
-                closed_on=Coalesce("submitted_date", "response_deadline"),
-            )
+            .annotate(closed_on=Coalesce("submitted_date", "response_deadline"))
             .order_by("-closed_on", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         consultations = self.consultations()
-        facets = consultations.values_list(
-            "received_date__year", "authority__slug", "authority__name"
-        ).distinct()
+        facets = (
+            consultations.order_by()
+            .values_list("received_date__year", "authority__slug", "authority__name")
+            .distinct()
+        )
         years = sorted({year for year, _slug, _name in facets}, reverse=True)
         authorities = dict(
             sorted({(slug, name) for _year, slug, name in facets}, key=lambda a: a[1])

@@ -1,4 +1,3 @@
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -12,8 +11,9 @@ from wagtail.models import Page
 from home.listing import chosen, filter_by_topic
 from home.models import Topic
 from home.models.mixins import ShareImageMixin
+from home.translations import one_per_translation, reader_languages
 
-from .consultations import ConsultationResponsePage
+from .consultations import ConsultationResponsePage, ConsultationStatus
 from .organisations import MemberOrganisation, Municipality
 from .statements import PositionStatementPage
 
@@ -31,6 +31,18 @@ def with_translated_descriptions(organisations):
             translations.get(organisation.translation_key) or organisation.description
         )
     return organisations
+
+
+def endorsed_pages(pages, translation_keys):
+    """Live, public pages among `translation_keys`, in the reader's language where translated."""
+    pages = (
+        pages.live()
+        .public()
+        .filter(translation_key__in=translation_keys, locale__language_code__in=reader_languages())
+        .select_related("locale")
+        .order_by("-first_published_at")
+    )
+    return one_per_translation(pages)
 
 
 class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
@@ -80,19 +92,7 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
     def organisation(self, request, slug):
         organisation = get_object_or_404(self.organisations(), slug=slug)
         with_translated_descriptions([organisation])
-        endorsed = list(
-            Page.objects.live()
-            .public()
-            .filter(
-                locale__language_code=get_language(),
-                translation_key__in=organisation.endorsements.values("page__translation_key"),
-            )
-            .order_by("-first_published_at")
-        )
-        statement_type, consultation_type = (
-            ContentType.objects.get_for_model(model)
-            for model in (PositionStatementPage, ConsultationResponsePage)
-        )
+        endorsed_keys = organisation.endorsements.values("page__translation_key")
         return self.render(
             request,
             template="positions/member_organisation_page.html",
@@ -102,8 +102,11 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
                 "organisation": organisation,
                 "areas": Topic.objects.filter(
                     translation_key__in=organisation.areas.values("translation_key")
-                ).localized(),
-                "statements": [p for p in endorsed if p.content_type_id == statement_type.pk],
-                "consultations": [p for p in endorsed if p.content_type_id == consultation_type.pk],
+                ).localized_list(),
+                "statements": endorsed_pages(PositionStatementPage.objects.all(), endorsed_keys),
+                "consultations": endorsed_pages(
+                    ConsultationResponsePage.objects.filter(status=ConsultationStatus.ANSWERED),
+                    endorsed_keys,
+                ),
             },
         )

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
 
+from home.models.mixins import in_default_locale
+
 from .organisations import MemberOrganisation
 
 
@@ -25,6 +27,7 @@ class Endorsement(models.Model):
         verbose_name=_("member organisation"),
         on_delete=models.CASCADE,
         related_name="endorsements",
+        limit_choices_to=in_default_locale,
     )
     revision = models.ForeignKey(
         "wagtailcore.Revision",
@@ -50,11 +53,12 @@ class Endorsement(models.Model):
 
 
 def endorser_count():
-    """An annotation: how many organisations endorse each page of a queryset, in any language."""
+    """An annotation: how many active organisations endorse each page of a queryset."""
     return Subquery(
         Endorsement.objects.filter(page__translation_key=OuterRef("translation_key"))
         .values("page__translation_key")
-        .annotate(count=Count("pk"))
+        .filter(organisation__active=True)
+        .annotate(count=Count("organisation", distinct=True))
         .values("count"),
         output_field=models.IntegerField(),
     )
@@ -67,12 +71,13 @@ class EndorsedPageMixin(models.Model):
         abstract = True
 
     def endorsing_organisations(self):
+        """The active organisations that endorse this page or its source, each once."""
         logos = get_image_model().objects.prefetch_renditions()
         return (
-            MemberOrganisation.objects.filter(
-                endorsements__page__translation_key=self.translation_key
-            )
+            MemberOrganisation.objects.active()
+            .filter(endorsements__page__translation_key=self.translation_key)
             .prefetch_related(models.Prefetch("logo", queryset=logos))
+            .distinct()
             .order_by("name")
         )
 

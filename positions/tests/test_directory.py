@@ -110,3 +110,27 @@ def test_organisation_page_links_to_its_own_translation(client, directory):
     assert "<title>Grannkraft – " in html
     english = client.get("/en/members/grannkraft/").content.decode()
     assert '<a href="/medlemmar/grannkraft/" lang="sv" hreflang="sv">Svenska</a>' in english
+
+
+@pytest.mark.django_db
+def test_organisation_page_lists_only_answered_consultations(client, directory, register):
+    organisation = MemberOrganisationFactory(slug="grannkraft")
+    preparing = ConsultationResponsePageFactory(
+        parent=register,
+        title="Svar under beredning",
+        status="preparing",
+        submitted_date=None,
+        stance="",
+    )
+    EndorsementFactory(page=preparing, organisation=organisation)
+    assert "Svar under beredning" not in client.get("/medlemmar/grannkraft/").content.decode()
+
+
+@pytest.mark.django_db
+def test_english_organisation_page_falls_back_to_swedish_statements(
+    client, directory, statements_index
+):
+    organisation = MemberOrganisationFactory(slug="grannkraft")
+    statement = PositionStatementPageFactory(parent=statements_index, title="Bara på svenska")
+    EndorsementFactory(page=statement, organisation=organisation)
+    assert "Bara på svenska" in client.get("/en/members/grannkraft/").content.decode()

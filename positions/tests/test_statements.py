@@ -90,3 +90,21 @@ class TestStatementPage:
         assert client.get("/stallningstaganden/demokrati/").status_code == 200
         assert client.get("/en/positions/democracy/").status_code == 200
         assert client.get("/en/positions/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_only_active_members_count_and_each_once(client, site, statements_index, members):
+    statement = PositionStatementPageFactory(parent=statements_index, slug="lokaler")
+    english = translate(statement, site.en, slug="premises")
+    EndorsementFactory(page=statement, organisation=members[0])
+    EndorsementFactory(page=english, organisation=members[0])
+    EndorsementFactory(page=statement, organisation=members[1])
+    members[1].active = False
+    members[1].save()
+    html = client.get("/stallningstaganden/lokaler/").content.decode()
+    assert "1 av 11 medlemsorganisationer står bakom" in html
+    assert endorser_names(html) == [members[0].name]
+    assert (
+        "1 av 11 medlemsorganisationer står bakom"
+        in client.get("/stallningstaganden/").content.decode()
+    )
