@@ -9,7 +9,12 @@ from wagtail.search import index
 
 from home.blocks import ContentBlocks
 from home.listing import filter_by_topic, paginate, with_listing_images
-from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
+from home.models.mixins import (
+    SYNCHRONIZED_RELATIONS,
+    ContactPersonsMixin,
+    ShareImageMixin,
+    TopicsMixin,
+)
 
 
 class NewsIndexPage(ShareImageMixin, Page):
@@ -66,6 +71,7 @@ class NewsPage(ShareImageMixin, TopicsMixin, ContactPersonsMixin, Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    override_translatable_fields = SYNCHRONIZED_RELATIONS
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

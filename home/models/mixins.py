@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 
 def in_default_locale():
@@ -64,6 +65,11 @@ class TopicsMixin(models.Model):
 
         keys = [topic.translation_key for topic in self.topics.all()]
         return Topic.objects.filter(translation_key__in=keys).localized_list()
+
+
+# wagtail-localize leaves many-to-many fields out of a translation unless told to keep them in
+# sync; pages with topics and contact persons name these in `override_translatable_fields`.
+SYNCHRONIZED_RELATIONS = [SynchronizedField("topics"), SynchronizedField("contact_persons")]
 
 
 class ContactPersonsMixin(models.Model):

@@ -129,3 +129,25 @@ class TestNewsListing:
             "Nyhet 2",
         ]
         assert "Senaste nytt" in slot.group(0)
+
+
+@pytest.mark.django_db
+def test_topics_and_contacts_follow_the_swedish_page_through_wagtail_localize(site, news_index):
+    from wagtail_localize.models import TranslationSource
+
+    health, culture = TopicFactory(slug="folkhalsa"), TopicFactory(slug="kultur")
+    first, second = ContactPersonFactory(), ContactPersonFactory()
+    item = NewsPageFactory(parent=news_index, topics=[health], contact_persons=[first])
+    item.save_revision().publish()
+    source, _ = TranslationSource.get_or_create_from_instance(item)
+    english, _ = source.create_or_update_translation(site.en, fallback=True)
+    assert list(english.topics.all()) == [health]
+
+    item.topics = [culture]
+    item.contact_persons = [first, second]
+    item.save_revision().publish()
+    source.update_from_db()
+    english, _ = source.create_or_update_translation(site.en, fallback=True)
+
+    assert list(english.topics.all()) == [culture]
+    assert set(english.contact_persons.all()) == {first, second}

@@ -8,10 +8,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import ContentBlocks
 from home.listing import chosen, paginate
-from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
+from home.models.mixins import (
+    SYNCHRONIZED_RELATIONS,
+    ContactPersonsMixin,
+    ShareImageMixin,
+    TopicsMixin,
+)
 
 from .endorsements import EndorsedPageMixin
 
@@ -211,6 +217,11 @@ class ConsultationResponsePage(
         index.SearchField("body"),
         index.FilterField("status"),
         index.FilterField("response_deadline"),
+    ]
+    override_translatable_fields = [
+        *SYNCHRONIZED_RELATIONS,
+        SynchronizedField("diarienummer"),
+        SynchronizedField("referral_reference"),
     ]
 
     parent_page_types = ["positions.ConsultationIndexPage"]

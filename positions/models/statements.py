@@ -8,7 +8,12 @@ from wagtail.search import index
 
 from home.blocks import ContentBlocks
 from home.listing import filter_by_topic, paginate
-from home.models.mixins import ContactPersonsMixin, ShareImageMixin, TopicsMixin
+from home.models.mixins import (
+    SYNCHRONIZED_RELATIONS,
+    ContactPersonsMixin,
+    ShareImageMixin,
+    TopicsMixin,
+)
 
 from .endorsements import EndorsedPageMixin, endorser_count
 from .organisations import MemberOrganisation
@@ -71,6 +76,7 @@ class PositionStatementPage(
         index.SearchField("body"),
         index.FilterField("date_adopted"),
     ]
+    override_translatable_fields = SYNCHRONIZED_RELATIONS
 
     parent_page_types = ["positions.PositionIndexPage"]
     subpage_types = []
