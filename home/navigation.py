@@ -84,6 +84,12 @@ def site_chrome(request) -> SiteChrome | None:
     return request._site_chrome
 
 
+def section(request, label) -> Section | None:
+    """The live child of the home page of type `label` ("app_label.model"), if there is one."""
+    chrome = site_chrome(request)
+    return chrome.sections.get(label) if chrome else None
+
+
 def build_chrome(request, site) -> SiteChrome:
     from home.models import FooterText, NetworkSettings, Topic
 

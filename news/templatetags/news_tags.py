@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from home.navigation import site_chrome
+from home.navigation import section
 from news.models import NewsPage
 
 register = template.Library()
@@ -10,11 +10,10 @@ register = template.Library()
 @register.inclusion_tag("components/home_slot.html", takes_context=True)
 def latest_news(context, count=3):
     request = context["request"]
-    chrome = site_chrome(request)
-    section = chrome.sections.get("news.newsindexpage") if chrome else None
-    if section is None:
+    index = section(request, "news.newsindexpage")
+    if index is None:
         return {}
-    news = NewsPage.objects.child_of(section).live().public().order_by("-date", "-pk")[:count]
+    news = NewsPage.objects.child_of(index).live().public().order_by("-date", "-pk")[:count]
     return {
         "slot_id": "latest-news",
         "heading": _("Latest news"),
@@ -27,6 +26,6 @@ def latest_news(context, count=3):
             }
             for item in news
         ],
-        "more_url": section.url,
+        "more_url": index.url,
         "more_label": _("All news"),
     }

@@ -19,7 +19,10 @@ from .statements import PositionStatementPage
 
 
 def with_translated_descriptions(organisations):
-    """Give each organisation the description of its translation in the active language."""
+    """Give each organisation `display_description`: its translation's, else its own.
+
+    A separate attribute, so that the Swedish row can never be saved with English text.
+    """
     translations = dict(
         MemberOrganisation.objects.filter(
             locale__language_code=get_language(),
@@ -27,7 +30,7 @@ def with_translated_descriptions(organisations):
         ).values_list("translation_key", "description")
     )
     for organisation in organisations:
-        organisation.description = (
+        organisation.display_description = (
             translations.get(organisation.translation_key) or organisation.description
         )
     return organisations

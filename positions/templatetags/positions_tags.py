@@ -1,16 +1,11 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from home.navigation import site_chrome
+from home.navigation import section
 from positions.models import MemberOrganisation, consultations
 from positions.models.statements import statements_under
 
 register = template.Library()
-
-
-def section(request, label):
-    chrome = site_chrome(request)
-    return chrome.sections.get(label) if chrome else None
 
 
 @register.simple_tag(takes_context=True)
