@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
+from wagtail.models import Workflow, WorkflowPage
 
 from home.demo_content import (
     contact_persons,
@@ -33,6 +34,8 @@ from positions.models import (
     PositionStatementPage,
     Representative,
 )
+from positions.models.review import VoteChoice
+from positions.review.voting import cast_vote
 from positions.validators import luhn_check_digit
 
 ACCOUNTS = [
@@ -218,6 +221,24 @@ INDEXES = {
             "introduction": "Associations, study associations, faith communities and social enterprises across Värmland.",
         },
     },
+}
+
+STATEMENT_WORKFLOW = "Ställningstagande"
+
+IN_REVIEW = {
+    "title": "Föreningslokaler ska vara öppna för alla",
+    "slug": "foreningslokaler-ska-vara-oppna-for-alla",
+    "summary": "Allmänna samlingslokaler är demokratins infrastruktur. Kommunerna bör behålla lokalstödet, hålla hyrorna låga och göra lokalerna tillgängliga för personer med funktionsnedsättning.",
+    "body": [
+        heading("Varför det spelar roll"),
+        paragraph(
+            "<p>I bygdegårdar, Folkets hus och församlingshem möts studiecirklar, körer, nyanlända och pensionärsföreningar. När en lokal stänger försvinner ofta hela verksamheter med den.</p>"
+        ),
+        heading("Vad vi föreslår"),
+        paragraph(
+            "<ul><li>Ett kommunalt lokalstöd som räknas upp varje år.</li><li>En gemensam inventering av tillgängligheten i länets samlingslokaler.</li><li>Att idéburna organisationer får förtur till kommunala lokaler kvällar och helger.</li></ul>"
+        ),
+    ],
 }
 
 STATEMENTS = [
@@ -466,7 +487,34 @@ def load(stdout):
             indexes[ConsultationIndexPage], ConsultationResponsePage, spec, en, **fields
         )
         ensure_endorsements(page, active[-spec["endorsers"] :] if spec["endorsers"] else [])
+    statement_workflow = Workflow.objects.get(name=STATEMENT_WORKFLOW)
+    for page_class in (PositionIndexPage, ConsultationIndexPage):
+        WorkflowPage.objects.update_or_create(
+            page=indexes[page_class], defaults={"workflow": statement_workflow}
+        )
+    ensure_statement_in_review(indexes[PositionIndexPage], statement_workflow)
     stdout.write("Member organisations, statements and consultations are in place.")
+
+
+def ensure_statement_in_review(index, workflow):
+    """A draft the editors submitted and approved, on which three members have voted so far."""
+    if PositionStatementPage.objects.child_of(index).filter(slug=IN_REVIEW["slug"]).exists():
+        return
+    User = get_user_model()
+    editor = User.objects.get(username="redaktor")
+    page = PositionStatementPage(**IN_REVIEW, live=False, owner=editor)
+    page.topics = topics("demokrati")
+    index.add_child(instance=page)
+    page.save_revision(user=editor, log_action=True)
+    workflow_state = workflow.start(page, editor)
+    workflow_state.current_task_state.approve(user=User.objects.get(username="admin"))
+    review = workflow_state.current_task_state.specific
+    for username, choice in [
+        ("representant1", VoteChoice.ENDORSE),
+        ("representant2", VoteChoice.ENDORSE),
+        ("representant3", VoteChoice.ABSTAIN),
+    ]:
+        cast_vote(review, User.objects.get(username=username), choice)
 
 
 def ensure_organisation(

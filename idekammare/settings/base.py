@@ -160,3 +160,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Member review: members vote on one revision, and exactly that revision is published.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "positions.review.finish.publish_reviewed_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Autosave would rewrite drafts every few seconds, restarting a running review each time.
+WAGTAIL_AUTOSAVE_INTERVAL = 0

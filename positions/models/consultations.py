@@ -177,6 +177,7 @@ class ConsultationResponsePage(
     )
 
     content_panels = [
+        *EndorsedPageMixin.review_panels,
         *Page.content_panels,
         MultiFieldPanel(
             [

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from home.models.mixins import in_default_locale
+from positions.review.panels import MemberReviewPanel
 
 from .organisations import MemberOrganisation
 
@@ -66,6 +67,8 @@ def endorser_count():
 
 class EndorsedPageMixin(models.Model):
     """A page that member organisations endorse: statements and consultation responses."""
+
+    review_panels = [MemberReviewPanel()]
 
     class Meta:
         abstract = True

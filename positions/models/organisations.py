@@ -161,3 +161,14 @@ class Representative(models.Model):
 
     def __str__(self):
         return f"{self.user.get_full_name() or self.user.get_username()} ({self.organisation})"
+
+    @classmethod
+    def voting_organisation(cls, user):
+        """The active member organisation `user` votes for, or None; remembered per user object."""
+        if not hasattr(user, "_voting_organisation"):
+            user._voting_organisation = (
+                MemberOrganisation.objects.active().filter(representatives__user=user).first()
+                if user.is_authenticated
+                else None
+            )
+        return user._voting_organisation

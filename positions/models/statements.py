@@ -61,6 +61,7 @@ class PositionStatementPage(
     )
 
     content_panels = [
+        *EndorsedPageMixin.review_panels,
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "member_review"
+urlpatterns = [
+    path("<int:task_state_id>/", views.ReviewView.as_view(), name="detail"),
+    path("<int:task_state_id>/andringar/", views.ReviewChangesView.as_view(), name="changes"),
+]

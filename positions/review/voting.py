@@ -1,0 +1,158 @@
+"""Casting votes and settling a member review: every path that counts a vote goes through here."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+from wagtail.models import Comment, TaskState, WorkflowState
+
+from positions.models import MemberOrganisation
+from positions.models.review import MemberReviewTaskState, Outcome, Vote, VoteChoice
+
+
+class VoteRefused(PermissionDenied):
+    """A vote the rules do not allow; the message says why, in the reader's language."""
+
+
+def review_url(task_state):
+    return reverse("member_review:detail", args=[task_state.pk])
+
+
+def refusal(task_state, page):
+    """Why no vote can be cast on `task_state` now, or None while it is open."""
+    if (
+        task_state.status != TaskState.STATUS_IN_PROGRESS
+        or task_state.workflow_state.status != WorkflowState.STATUS_IN_PROGRESS
+        or task_state.workflow_state.current_task_state_id != task_state.pk
+    ):
+        return _("This member review has closed.")
+    if task_state.deadline_passed:
+        return _("The deadline for this member review has passed.")
+    if page.latest_revision_id != task_state.revision_id:
+        return _("The text has changed since this review started; vote on the new review.")
+    return None
+
+
+@transaction.atomic
+def cast_vote(task_state, user, choice, reason=""):
+    """Record `user`'s organisation's vote and settle the review if the vote decides it.
+
+    The task state row is locked first, so votes on one review are counted one at a time and the
+    review completes exactly once, however many arrive together.
+    """
+    if choice not in VoteChoice.values:
+        raise VoteRefused(_("Unknown vote."))
+    state = (
+        MemberReviewTaskState.objects.select_for_update()
+        .select_related("workflow_state", "task")
+        .get(pk=task_state.pk)
+    )
+    page = state.workflow_state.content_object
+    if reason_refused := refusal(state, page):
+        raise VoteRefused(reason_refused)
+    organisation = MemberOrganisation.objects.active().filter(representatives__user=user).first()
+    if organisation is None:
+        raise VoteRefused(_("You do not represent an active member organisation."))
+    reason = (reason or "").strip()
+    if choice == VoteChoice.OBJECT and not reason:
+        raise VoteRefused(_("Please give a reason for the objection."))
+
+    previous = Vote.objects.filter(task_state=state, organisation=organisation).first()
+    if previous and (previous.choice, previous.reason) == (choice, reason):
+        return previous
+    vote, _created = Vote.objects.update_or_create(
+        task_state=state,
+        organisation=organisation,
+        defaults={"choice": choice, "reason": reason, "cast_by": user, "cast_at": timezone.now()},
+    )
+    log(
+        instance=page.specific,
+        action=f"positions.vote.{choice}",
+        user=user,
+        revision=state.revision,
+        data={
+            "organisation": {"id": organisation.pk, "name": organisation.name},
+            "task_state_id": state.pk,
+            "previous": previous.choice if previous else None,
+        },
+    )
+    settle(state)
+    return vote
+
+
+def settle(state, deadline_passed=False):
+    """Approve or reject a locked, in-progress review if its votes decide it; return the outcome."""
+    task = state.task.specific
+    outcome = task.decide(state.tally(), deadline_passed=deadline_passed)
+    with translation.override(settings.LANGUAGE_CODE):
+        if outcome == Outcome.APPROVE:
+            state.approve(user=None, comment=result_summary(task, state))
+        elif outcome == Outcome.REJECT:
+            objections = list(state.current_votes().filter(choice=VoteChoice.OBJECT))
+            state.reject(user=None, comment=rejection_comment(task, state, objections))
+            comment_objections(state, objections)
+    return outcome
+
+
+def result_summary(task, state):
+    tally = state.tally()
+    return _(
+        "%(endorse)d of %(eligible)d member organisations endorse, %(abstain)d abstain, "
+        "%(object)d object. %(rule)s"
+    ) % {
+        "endorse": tally.endorse,
+        "eligible": tally.eligible,
+        "abstain": tally.abstain,
+        "object": tally.object,
+        "rule": task.rule_description(),
+    }
+
+
+def rejection_comment(task, state, objections):
+    lines = [_("The member review did not pass."), result_summary(task, state)]
+    lines += [
+        _("Objection from %(organisation)s: %(reason)s")
+        % {"organisation": vote.organisation.name, "reason": vote.reason}
+        for vote in objections
+    ]
+    return "\n".join(lines)
+
+
+def comment_objections(state, objections):
+    """Each objection becomes a comment on the page, where the editors revise it."""
+    page = state.workflow_state.content_object
+    Comment.objects.bulk_create(
+        Comment(
+            page=page,
+            user=vote.cast_by,
+            text=_("Objection from %(organisation)s: %(reason)s")
+            % {"organisation": vote.organisation.name, "reason": vote.reason},
+            contentpath="title",
+            revision_created=state.revision,
+        )
+        for vote in objections
+        if vote.cast_by is not None
+    )
+
+
+def close_expired_reviews(now=None):
+    """Settle every review whose deadline has passed; returns the outcomes. Safe to run twice."""
+    now = now or timezone.now()
+    expired = MemberReviewTaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS, deadline__lte=now
+    ).values_list("pk", flat=True)
+    outcomes = []
+    for pk in list(expired):
+        with transaction.atomic():
+            state = (
+                MemberReviewTaskState.objects.select_for_update()
+                .select_related("workflow_state", "task")
+                .get(pk=pk)
+            )
+            if state.status == TaskState.STATUS_IN_PROGRESS:
+                outcomes.append((state, settle(state, deadline_passed=True)))
+    return outcomes
