@@ -12,6 +12,7 @@ from positions.models import IssuingAuthority, MemberOrganisation, Representativ
 from positions.models.review import VoteChoice
 from positions.review import urls as review_urls
 from positions.review.panels import MemberReviewsDashboardPanel
+from positions.review.translation_sync import UpdateTranslationsOfAdoptedTextView
 
 
 class MemberOrganisationViewSet(SnippetViewSet):
@@ -58,7 +59,14 @@ register_snippet(MembersViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_member_review_urls():
-    return [path("medlemsgranskning/", include(review_urls, namespace="member_review"))]
+    return [
+        path("medlemsgranskning/", include(review_urls, namespace="member_review")),
+        # Registered before wagtail-localize's own hook (INSTALLED_APPS order), so this wins.
+        path(
+            "localize/update/<int:translation_source_id>/",
+            UpdateTranslationsOfAdoptedTextView.as_view(),
+        ),
+    ]
 
 
 @hooks.register("construct_homepage_panels")
@@ -101,3 +109,10 @@ def register_vote_log_actions(actions):
     class ObjectAction(VoteLogFormatter):
         label = _("Member review: object")
         verb = _("%(organisation)s objects")
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_from_representatives(request, menu_items):
+    """Reports list page history; a representative has none to see, so the menu stays away."""
+    if Representative.voting_organisation(request.user) is not None:
+        menu_items[:] = []

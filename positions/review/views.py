@@ -49,6 +49,12 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.state.revision.object_str
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         closed = refusal(self.state, self.page)
