@@ -8,6 +8,7 @@ from django.utils import translation
 
 from positions.models import MemberOrganisation, Representative
 
+from .access import running_reviews
 from .voting import review_url
 
 
@@ -47,9 +48,11 @@ def review_messages(task_state):
 
 
 def notify_representatives(task_state):
-    """Send after the transaction commits, so no e-mail announces a review that rolled back."""
+    """Send after the transaction commits, and only if the review is still open then: it may have
+    rolled back, or ended in the same transaction (an administrator publishing, say)."""
 
     def send():
-        get_connection().send_messages(list(review_messages(task_state)))
+        if running_reviews().filter(pk=task_state.pk).exists():
+            get_connection().send_messages(list(review_messages(task_state)))
 
     transaction.on_commit(send)

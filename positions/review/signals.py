@@ -18,6 +18,21 @@ def announce_review(sender, instance, **kwargs):
     notify_representatives(instance)
 
 
+@receiver(task_submitted, sender=MemberReviewTaskState)
+def carry_earlier_approvals(sender, instance, **kwargs):
+    """Members vote on the text the editors approved, perhaps as revised after an edit or a
+    rejection; the editorial approval moves to the revision under review, so that the members'
+    approval finishes the workflow instead of sending it back to the editors."""
+    approved = TaskState.objects.filter(
+        workflow_state=instance.workflow_state, status=TaskState.STATUS_APPROVED
+    ).exclude(task_id=instance.task_id)
+    done = set(approved.filter(revision_id=instance.revision_id).values_list("task_id", flat=True))
+    for state in approved.exclude(revision_id=instance.revision_id).order_by("-finished_at"):
+        if state.task_id not in done:
+            state.copy(update_attrs={"revision": instance.revision})
+            done.add(state.task_id)
+
+
 @receiver(pre_save, sender=Revision)
 def keep_reviewed_revision_unchanged(sender, instance, **kwargs):
     """Members vote on a revision; nothing may rewrite it in place while they do."""
@@ -54,7 +69,6 @@ def restart_review_on_edit(sender, instance, update_fields=None, **kwargs):
         )
         if state is None:
             return
-        state.workflow_state.copy_approved_task_states_to_revision(instance.latest_revision)
         state.cancel(
             user=instance.latest_revision.user,
             resume=True,
