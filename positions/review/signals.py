@@ -34,10 +34,11 @@ def carry_earlier_approvals(sender, instance, **kwargs):
 
 
 @receiver(pre_save, sender=Revision)
-def keep_reviewed_revision_unchanged(sender, instance, **kwargs):
+def keep_reviewed_revision_unchanged(sender, instance, raw=False, **kwargs):
     """Members vote on a revision; nothing may rewrite it in place while they do."""
     if (
-        instance.pk
+        not raw
+        and instance.pk
         and MemberReviewTaskState.objects.filter(
             revision_id=instance.pk, status=TaskState.STATUS_IN_PROGRESS
         ).exists()
