@@ -12,6 +12,9 @@ def site_chrome(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
+    """The language switcher's links; a view that is not a page may give its own."""
+    if "language_links" in context:
+        return context["language_links"]
     return navigation.language_links(
         context["request"], context.get("page"), context.get("subpage_path", "")
     )
@@ -29,3 +32,9 @@ def tel_href(number):
     if digits.startswith("0"):
         digits = "+46" + digits[1:]
     return f"tel:{digits}"
+
+
+@register.filter
+def elided_page_range(page_obj):
+    """Page numbers around the current page and at both ends, with ellipses between."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

@@ -100,6 +100,8 @@ class MemberOrganisation(
         index.SearchField("description"),
         index.FilterField("active"),
         index.FilterField("municipality"),
+        index.FilterField("locale"),
+        index.FilterField("id"),
     ]
     override_translatable_fields = [
         SynchronizedField("name"),

@@ -1,0 +1,84 @@
+"""What the search finds, described the same way whatever it is: type, title, date and summary."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from home.models import ContentPage
+from home.navigation import section
+from news.models import NewsPage
+from positions.models import ConsultationResponsePage, MemberOrganisation, PositionStatementPage
+
+
+@dataclass(frozen=True)
+class ContentType:
+    key: str
+    label: str
+    model: type
+
+
+NEWS = ContentType("news", _("News"), NewsPage)
+STATEMENTS = ContentType("statements", _("Position statements"), PositionStatementPage)
+CONSULTATIONS = ContentType("consultations", _("Consultation responses"), ConsultationResponsePage)
+PAGES = ContentType("pages", _("Pages"), ContentPage)
+MEMBERS = ContentType("members", _("Member organisations"), MemberOrganisation)
+
+CONTENT_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, PAGES, MEMBERS)
+PAGE_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, PAGES)
+SUMMARY_WORDS = 40
+
+
+def page_date(page):
+    published = page.last_published_at or page.first_published_at
+    return published.date() if published else None
+
+
+DESCRIBERS = {
+    NewsPage: (NEWS, lambda page: page.date, lambda page: page.introduction),
+    PositionStatementPage: (
+        STATEMENTS,
+        lambda page: page.date_adopted or page_date(page),
+        lambda page: page.summary,
+    ),
+    ConsultationResponsePage: (
+        CONSULTATIONS,
+        lambda page: page.submitted_date or page.received_date,
+        lambda page: page.summary,
+    ),
+    ContentPage: (
+        PAGES,
+        page_date,
+        lambda page: page.introduction or page.search_description,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    content_type: ContentType
+    title: str
+    url: str
+    date: date | None
+    summary: str
+
+    @classmethod
+    def of(cls, item, request):
+        if isinstance(item, MemberOrganisation):
+            directory = section(request, "positions.memberdirectorypage")
+            return cls(
+                content_type=MEMBERS,
+                title=item.name,
+                url=f"{directory.url}{item.slug}/" if directory else "",
+                date=None,
+                summary=Truncator(item.description).words(SUMMARY_WORDS),
+            )
+        content_type, get_date, get_summary = DESCRIBERS[type(item)]
+        return cls(
+            content_type=content_type,
+            title=item.title,
+            url=item.get_url(request),
+            date=get_date(item),
+            summary=Truncator(get_summary(item)).words(SUMMARY_WORDS),
+        )
