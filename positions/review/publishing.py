@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from wagtail.models import TaskState
+from wagtail.models import Locale, TaskState
 
 from positions.models import Endorsement
 from positions.models.endorsements import EndorsedPageMixin
@@ -16,6 +16,14 @@ def requires_member_review(page):
     return (
         isinstance(page, EndorsedPageMixin) and page.locale.language_code == settings.LANGUAGE_CODE
     )
+
+
+def translates_unadopted_text(page):
+    """A translation of a statement whose Swedish text the members have not adopted yet."""
+    if not isinstance(page, EndorsedPageMixin) or requires_member_review(page):
+        return False
+    source = page.get_translation_or_none(Locale.get_default())
+    return source is not None and not source.live
 
 
 def publish_reviewed_revision(workflow_state, user=None):
@@ -33,11 +41,14 @@ def publish_reviewed_revision(workflow_state, user=None):
     )
     if requires_member_review(page) and review is None:
         raise PermissionDenied("A statement goes live only after an approved member review.")
+    if translates_unadopted_text(page):
+        raise PermissionDenied("A translation goes live only after the members adopt the original.")
 
     revision = approved.revision
     if review is not None:
         record_adoption(page, revision, review)
-    revision.publish(user=user)
+    # The finished workflow is the authority to publish; the approving editor needs no more.
+    revision.publish(user=user, skip_permission_checks=True)
 
 
 def record_adoption(page, revision, review):

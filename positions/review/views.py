@@ -63,11 +63,7 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
             "reviewed": self.state.revision.as_object(),
             "closed": closed,
             "role": self.role,
-            "preview_url": None
-            if closed
-            else reverse(
-                "wagtailadmin_pages:workflow_preview", args=[self.page.pk, self.state.task_id]
-            ),
+            "preview_url": self.preview_url(closed),
             "changes_url": reverse("member_review:changes", args=[self.state.pk])
             if self.page.live_revision_id and self.page.live_revision_id != self.state.revision_id
             else None,
@@ -85,6 +81,20 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
                 ),
             }
         return context
+
+    def preview_url(self, closed):
+        """Representatives preview through the task while it runs; editors see the revision."""
+        if self.role == VOTE:
+            return (
+                None
+                if closed
+                else reverse(
+                    "wagtailadmin_pages:workflow_preview", args=[self.page.pk, self.state.task_id]
+                )
+            )
+        return reverse(
+            "wagtailadmin_pages:revisions_view", args=[self.page.pk, self.state.revision_id]
+        )
 
     def post(self, request, *args, **kwargs):
         if self.role != VOTE:
