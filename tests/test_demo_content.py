@@ -92,7 +92,9 @@ def test_demo_accounts_log_in_with_the_documented_password(client):
     editor = get_user_model().objects.get(username="redaktor")
     assert editor.groups.filter(name="Redaktörer").exists()
     assert get_user_model().objects.get(username="admin").is_superuser
-    assert client.login(username="redaktor", password="demo")
+    response = client.post("/admin/login/", {"username": "redaktor", "password": "demo"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
 
 
 @pytest.mark.django_db

@@ -24,6 +24,12 @@ class DemoSiteTestCase(WagtailPageTestCase):
         cls.about_sv = ContentPage.objects.get(locale=cls.sv, slug="om-natverket")
         cls.about_en = ContentPage.objects.get(locale=cls.en, slug="about")
 
+    def login(self):
+        """Wagtail's helper logs in by password without a request, which django-axes refuses."""
+        user = self.create_test_user()
+        self.client.force_login(user)
+        return user
+
 
 class PageTypeRulesTests(DemoSiteTestCase):
     def test_home_page_sits_only_at_the_root(self):
