@@ -258,6 +258,74 @@ CONTENT_PAGES = [
                 ),
             ],
         },
+    },    {
+        "key": "privacy",
+        "show_in_menus": False,
+        "sv": {
+            "title": "Personuppgifter och kakor",
+            "slug": "personuppgifter",
+            "introduction": (
+                "Den som läser webbplatsen lämnar inga personuppgifter och får inga kakor. Här "
+                "beskriver vi vilka uppgifter vi ändå behandlar, varför och hur länge."
+            ),
+            "search_description": "Vilka personuppgifter Idékammaren behandlar och att läsare inte får några kakor.",
+            "body": [
+                heading("Kakor"),
+                paragraph(
+                    "<p>Webbplatsen sätter inga kakor när du läser den, och den hämtar inget från "
+                    "andra webbplatser: inga analysverktyg, typsnitt eller inbäddningar. Bara den "
+                    "som loggar in för att redigera eller granska får två nödvändiga kakor: en "
+                    "inloggningskaka, som upphör efter en arbetsdag utan aktivitet, och ett skydd "
+                    "mot förfalskade formulär.</p>"
+                ),
+                heading("Vilka uppgifter vi behandlar"),
+                paragraph(
+                    "<ul><li><b>Kontaktpersoner</b> på nyheter och ställningstaganden: namn, roll, "
+                    "e-post och telefon, med personens samtycke, så länge personen är kontakt.</li>"
+                    "<li><b>Användarkonton</b> för redaktörer och medlemsrepresentanter: namn och "
+                    "e-post, för att de ska kunna logga in, så länge uppdraget varar.</li>"
+                    "<li><b>Röster i medlemsgranskningar</b>: vilken organisation som röstade hur, "
+                    "vem som lade rösten och när. Rösterna är nätverkets beslutsunderlag och sparas "
+                    "så länge ställningstagandet finns. Invändningar och deras motiveringar "
+                    "publiceras aldrig.</li>"
+                    "<li><b>Ändringshistorik</b> över sidor och röster, med användare och tid, och "
+                    "tidigare versioner av sidor. Gamla versioner rensas efter ett år.</li>"
+                    "<li><b>Misslyckade inloggningar</b>: användarnamn och adress, för att stoppa "
+                    "lösenordsgissning.</li></ul>"
+                ),
+                heading("Dina rättigheter"),
+                paragraph(
+                    "<p>Du har rätt att få veta vilka uppgifter vi har om dig, att få dem rättade "
+                    "och att få dem raderade. Skriv till "
+                    '<a href="mailto:info@idekammaren.example">info@idekammaren.example</a>. Är du '
+                    "inte nöjd med hur vi behandlar dina uppgifter kan du vända dig till "
+                    "Integritetsskyddsmyndigheten (IMY).</p>"
+                ),
+            ],
+        },
+        "en": {
+            "title": "Personal data and cookies",
+            "slug": "privacy",
+            "introduction": (
+                "Reading this website gives us no personal data and sets no cookies. This page "
+                "describes what personal data we do process, why and for how long."
+            ),
+            "search_description": "What personal data Idékammaren processes; readers get no cookies.",
+            "body": [
+                heading("Cookies"),
+                paragraph(
+                    "<p>The website sets no cookies while you read it and loads nothing from other "
+                    "websites. Only people who log in to edit or review get two necessary cookies: "
+                    "a login cookie that expires after a working day of inactivity, and a "
+                    "protection against forged forms.</p>"
+                ),
+                heading("Your rights"),
+                paragraph(
+                    "<p>You may ask what data we hold about you, and have it corrected or erased: "
+                    '<a href="mailto:info@idekammaren.example">info@idekammaren.example</a>.</p>'
+                ),
+            ],
+        },
     },
 ]
 
