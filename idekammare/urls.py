@@ -6,10 +6,15 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.feeds import Atom
+from home.sitemap import PagesSitemap
 from idekammare.api import api_router
-from idekammare.views import favicon, healthz
+from idekammare.views import favicon, healthz, robots_txt
+from news.feeds import NewsFeed
+from positions.feeds import ConsultationResponseFeed, StatementFeed
 from search import views as search_views
 
 urlpatterns = [
@@ -18,6 +23,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
+    path("robots.txt", robots_txt),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +32,24 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "search/"), search_views.search, name="search"),
+    path(pgettext_lazy("URL path", "feed/news.rss"), NewsFeed(), name="news-rss"),
+    path(pgettext_lazy("URL path", "feed/news.atom"), NewsFeed(Atom), name="news-atom"),
+    path(pgettext_lazy("URL path", "feed/positions.rss"), StatementFeed(), name="statements-rss"),
+    path(
+        pgettext_lazy("URL path", "feed/positions.atom"),
+        StatementFeed(Atom),
+        name="statements-atom",
+    ),
+    path(
+        pgettext_lazy("URL path", "feed/consultation-responses.rss"),
+        ConsultationResponseFeed(),
+        name="consultation-responses-rss",
+    ),
+    path(
+        pgettext_lazy("URL path", "feed/consultation-responses.atom"),
+        ConsultationResponseFeed(Atom),
+        name="consultation-responses-atom",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

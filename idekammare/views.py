@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 
@@ -16,3 +19,13 @@ def healthz(request):
 
 def favicon(request):
     return HttpResponseRedirect(static("img/favicon.svg"))
+
+
+def robots_txt(request):
+    """Keep crawlers out of the admin and the search results, and show them the sitemap."""
+    lines = ["User-agent: *", f"Disallow: {reverse('wagtailadmin_home')}"]
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            lines.append(f"Disallow: {reverse('search')}")
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

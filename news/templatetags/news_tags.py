@@ -1,7 +1,11 @@
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.feeds import feed_links
 from home.navigation import section
+from home.structured_data import json_ld, network
+from news.feeds import NewsFeed
 from news.models import NewsPage
 
 register = template.Library()
@@ -29,3 +33,29 @@ def latest_news(context, count=3):
         "more_url": index.url,
         "more_label": _("All news"),
     }
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def news_feed_links(context):
+    return feed_links(context["request"], NewsFeed, "news-rss", "news-atom")
+
+
+@register.simple_tag(takes_context=True)
+def news_article_json_ld(context, page):
+    request = context["request"]
+    publisher = network(request)
+    article = {
+        "@type": "NewsArticle",
+        "headline": page.title,
+        "description": page.introduction,
+        "datePublished": page.date,
+        "dateModified": page.last_published_at or page.latest_revision_created_at,
+        "author": publisher,
+        "publisher": publisher,
+        "inLanguage": get_language(),
+        "url": request.build_absolute_uri(request.path),
+    }
+    image = page.share_image or page.listing_image
+    if image:
+        article["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+    return json_ld(article)

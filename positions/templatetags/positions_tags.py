@@ -1,7 +1,9 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from home.feeds import feed_links
 from home.navigation import section
+from positions.feeds import ConsultationResponseFeed, StatementFeed
 from positions.models import MemberOrganisation, consultations
 from positions.models.statements import statements_under
 
@@ -60,3 +62,18 @@ def member_count(context):
         "count": MemberOrganisation.objects.active().count(),
         "directory_url": directory.url if directory else None,
     }
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def statement_feed_links(context):
+    return feed_links(context["request"], StatementFeed, "statements-rss", "statements-atom")
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def consultation_response_feed_links(context):
+    return feed_links(
+        context["request"],
+        ConsultationResponseFeed,
+        "consultation-responses-rss",
+        "consultation-responses-atom",
+    )
