@@ -3,10 +3,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.api import TopicsField
 from home.blocks import ContentBlocks
 from home.listing import filter_by_topic, paginate, with_listing_images
 from home.models.mixins import (
@@ -21,6 +23,8 @@ class NewsIndexPage(ShareImageMixin, Page):
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -72,6 +76,14 @@ class NewsPage(ShareImageMixin, TopicsMixin, ContactPersonsMixin, Page):
         index.FilterField("date"),
     ]
     override_translatable_fields = SYNCHRONIZED_RELATIONS
+
+    api_fields = [
+        APIField("date"),
+        APIField("introduction"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("listing_image"),
+        APIField("body"),
+    ]
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

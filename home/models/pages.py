@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -40,6 +41,13 @@ class HomePage(ShareImageMixin, Page):
         index.SearchField("body"),
     ]
 
+    api_fields = [
+        APIField("hero_heading"),
+        APIField("hero_introduction"),
+        APIField("hero_image"),
+        APIField("body"),
+    ]
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.ContentPage",
@@ -65,6 +73,8 @@ class ContentPage(ShareImageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+
+    api_fields = [APIField("introduction"), APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

@@ -5,11 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.api import NameAndSlugSerializer, TopicsField
 from home.blocks import ContentBlocks
 from home.listing import chosen, paginate
 from home.models.mixins import (
@@ -18,6 +20,7 @@ from home.models.mixins import (
     ShareImageMixin,
     TopicsMixin,
 )
+from positions.api import EndorsingOrganisationsField
 
 from .endorsements import EndorsedPageMixin
 
@@ -81,6 +84,8 @@ class ConsultationIndexPage(ShareImageMixin, Page):
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["positions.ConsultationResponsePage"]
@@ -223,6 +228,25 @@ class ConsultationResponsePage(
         *SYNCHRONIZED_RELATIONS,
         SynchronizedField("diarienummer"),
         SynchronizedField("referral_reference"),
+    ]
+
+    api_fields = [
+        APIField("referral_title"),
+        APIField("authority", serializer=NameAndSlugSerializer()),
+        APIField("diarienummer"),
+        APIField("referral_reference"),
+        APIField("referral_url"),
+        APIField("invited"),
+        APIField("received_date"),
+        APIField("response_deadline"),
+        APIField("submitted_date"),
+        APIField("status"),
+        APIField("stance"),
+        APIField("summary"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("endorsing_organisations", serializer=EndorsingOrganisationsField()),
+        APIField("response_document"),
+        APIField("body"),
     ]
 
     parent_page_types = ["positions.ConsultationIndexPage"]

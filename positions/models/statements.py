@@ -2,10 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.api import TopicsField
 from home.blocks import ContentBlocks
 from home.listing import filter_by_topic, paginate
 from home.models.mixins import (
@@ -14,6 +16,7 @@ from home.models.mixins import (
     ShareImageMixin,
     TopicsMixin,
 )
+from positions.api import EndorsingOrganisationsField
 
 from .endorsements import EndorsedPageMixin, endorser_count
 from .organisations import MemberOrganisation
@@ -23,6 +26,8 @@ class PositionIndexPage(ShareImageMixin, Page):
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["positions.PositionStatementPage"]
@@ -78,6 +83,15 @@ class PositionStatementPage(
         index.FilterField("date_adopted"),
     ]
     override_translatable_fields = SYNCHRONIZED_RELATIONS
+
+    api_fields = [
+        APIField("summary"),
+        APIField("date_adopted"),
+        APIField("topics", serializer=TopicsField()),
+        APIField("endorsing_organisations", serializer=EndorsingOrganisationsField()),
+        APIField("document"),
+        APIField("body"),
+    ]
 
     parent_page_types = ["positions.PositionIndexPage"]
     subpage_types = []
