@@ -48,8 +48,9 @@ format: $(INSTALLED) ## Fix what ruff can fix
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: translations ## Measure the site under load and print a markdown table
+bench: translations ## Measure the site under load and print markdown tables; with PostgreSQL also the search among 10,000 pages
 	$(PY) bench/run.py
+	$(PY) bench/search.py
 
 lock: $(INSTALLED) ## Re-pin requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml

@@ -258,7 +258,8 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-    },    {
+    },
+    {
         "key": "privacy",
         "show_in_menus": False,
         "sv": {

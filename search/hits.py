@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -16,14 +17,24 @@ from positions.models import ConsultationResponsePage, MemberOrganisation, Posit
 class ContentType:
     key: str
     label: str
+    name: str
     model: type
 
 
-NEWS = ContentType("news", _("News"), NewsPage)
-STATEMENTS = ContentType("statements", _("Position statements"), PositionStatementPage)
-CONSULTATIONS = ContentType("consultations", _("Consultation responses"), ConsultationResponsePage)
-PAGES = ContentType("pages", _("Pages"), ContentPage)
-MEMBERS = ContentType("members", _("Member organisations"), MemberOrganisation)
+NEWS = ContentType("news", _("News"), _("News item"), NewsPage)
+STATEMENTS = ContentType(
+    "statements", _("Position statements"), _("Position statement"), PositionStatementPage
+)
+CONSULTATIONS = ContentType(
+    "consultations",
+    _("Consultation responses"),
+    _("Consultation response"),
+    ConsultationResponsePage,
+)
+PAGES = ContentType("pages", _("Pages"), _("Page"), ContentPage)
+MEMBERS = ContentType(
+    "members", _("Member organisations"), _("Member organisation"), MemberOrganisation
+)
 
 CONTENT_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, PAGES, MEMBERS)
 PAGE_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, PAGES)
@@ -32,7 +43,7 @@ SUMMARY_WORDS = 40
 
 def page_date(page):
     published = page.last_published_at or page.first_published_at
-    return published.date() if published else None
+    return timezone.localdate(published) if published else None
 
 
 DESCRIBERS = {

@@ -51,7 +51,8 @@ def search(request):
         context |= {
             "hits": hits,
             "hit_list": [Hit.of(item, request) for item in site_search.specific(hits)],
-            "total": sum(type_counts.values()),
+            "total": hits.paginator.count,
+            "any_results": any(type_counts.values()),
             "content_types": [
                 CountedType(kind.key, kind.label, type_counts[kind.key]) for kind in CONTENT_TYPES
             ],
