@@ -29,14 +29,13 @@ def running_reviews():
     )
 
 
+def running_reviews_of(page):
+    return running_reviews().filter(
+        workflow_state__base_content_type=page.get_base_content_type(),
+        workflow_state__object_id=str(page.pk),
+    )
+
+
 def running_review(page):
     """The member review `page` is in now, or None."""
-    return (
-        running_reviews()
-        .filter(
-            workflow_state__base_content_type=page.get_base_content_type(),
-            workflow_state__object_id=str(page.pk),
-        )
-        .select_related("task", "revision")
-        .first()
-    )
+    return running_reviews_of(page).select_related("task", "revision").first()

@@ -4,12 +4,13 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
-from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.models import Revision, TaskState
 from wagtail.signals import task_submitted
 
 from positions.models.endorsements import EndorsedPageMixin
 from positions.models.review import MemberReviewTaskState
 
+from .access import running_reviews_of
 from .notifications import notify_representatives
 
 
@@ -58,13 +59,8 @@ def restart_review_on_edit(sender, instance, update_fields=None, **kwargs):
         return
     with transaction.atomic():
         state = (
-            MemberReviewTaskState.objects.select_for_update()
-            .filter(
-                status=TaskState.STATUS_IN_PROGRESS,
-                workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
-                workflow_state__base_content_type=instance.get_base_content_type(),
-                workflow_state__object_id=str(instance.pk),
-            )
+            running_reviews_of(instance)
+            .select_for_update()
             .exclude(revision_id=instance.latest_revision_id)
             .first()
         )
