@@ -7,7 +7,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations messages migrate demo run test test-browser lint format bench lock clean
+.PHONY: help install translations messages migrate demo run test lint format bench backup restore lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -51,6 +51,13 @@ format: $(INSTALLED) ## Fix what ruff can fix
 bench: translations ## Measure the site under load and print markdown tables; with PostgreSQL also the search among 10,000 pages
 	$(PY) bench/run.py
 	$(PY) bench/search.py
+
+backup: $(INSTALLED) ## Write the database and uploaded files to backups/idekammare-<time>.tar.gz
+	$(PY) manage.py backup
+
+restore: $(INSTALLED) ## Bring a backup back: make restore FILE=backups/idekammare-<time>.tar.gz
+	@test -n "$(FILE)" || { echo "Name the archive: make restore FILE=backups/idekammare-<time>.tar.gz"; exit 1; }
+	$(PY) manage.py restore "$(FILE)"
 
 lock: $(INSTALLED) ## Re-pin requirements.lock from pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
