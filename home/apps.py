@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from home import signals
+        from home import privacy, signals
 
         signals.connect()
+        privacy.connect()

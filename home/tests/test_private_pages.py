@@ -1,14 +1,18 @@
-"""Pages behind a password stay out of shared caches (Wagtail marks them never-cache); a deleted
-contact person leaves every page."""
+"""Pages behind a password stay out of shared caches (Wagtail marks them never-cache), a page and
+its translations share one privacy setting, and a deleted contact person leaves every page."""
 
+from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
+from conftest import translate
 from home.factories import ContactPersonFactory
 from news.factories import NewsPageFactory
+from positions.tests.conftest import make_user
 
 PASSWORD = "styrelsen-2026"
 
@@ -75,3 +79,86 @@ def test_deleting_a_contact_person_removes_them_from_every_live_page(client, new
         html = client.get(page.url).content.decode()
         assert "Kim Exempelsson" not in html
         assert "Kontaktpersoner" not in html
+
+
+@pytest.fixture
+def translated(client, news_index, site):
+    """A Swedish news item with its English translation, and an administrator's client."""
+    page = NewsPageFactory(parent=news_index, title="Styrelsens protokoll", slug="protokoll")
+    english = translate(page, site.en, title="Board minutes", slug="minutes")
+    english.refresh_from_db()
+    client.force_login(make_user("admin", is_superuser=True))
+    return page, english
+
+
+def set_privacy(client, page, restriction_type, **fields):
+    response = client.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[page.pk]),
+        {"restriction_type": restriction_type, **fields},
+    )
+    assert response.status_code == 200, response.content
+
+
+def read_anonymously(page):
+    return Client().get(page.url)
+
+
+def test_making_a_page_private_in_the_admin_makes_its_translation_private(client, translated):
+    page, english = translated
+    assert "Board minutes" in read_anonymously(english).content.decode()
+
+    set_privacy(client, page, "password", password=PASSWORD)
+
+    response = read_anonymously(english)
+    assert "Board minutes" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+    assert english.view_restrictions.get().password == PASSWORD
+    listing = read_anonymously(english.get_parent()).content.decode()
+    assert "Board minutes" not in listing
+
+
+def test_a_page_made_public_again_is_public_in_every_language(client, translated):
+    page, english = translated
+    set_privacy(client, page, "password", password=PASSWORD)
+
+    set_privacy(client, page, "none")
+
+    assert not english.view_restrictions.exists()
+    assert "Board minutes" in read_anonymously(english).content.decode()
+
+
+def test_a_restriction_to_groups_reaches_the_translation_with_its_groups(client, translated):
+    page, english = translated
+    editors = Group.objects.get(name="Redaktörer")
+
+    set_privacy(client, page, "groups", groups=[editors.pk])
+
+    restriction = english.view_restrictions.get()
+    assert restriction.restriction_type == PageViewRestriction.GROUPS
+    assert list(restriction.groups.all()) == [editors]
+    assert read_anonymously(english).status_code == 302
+
+
+def test_a_translation_made_later_is_private_from_the_start(news_index, site):
+    page = NewsPageFactory(parent=news_index, title="Styrelsens protokoll", slug="protokoll")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD
+    )
+
+    english = translate(page, site.en, title="Board minutes", slug="minutes")
+    english.refresh_from_db()
+
+    assert english.view_restrictions.get().password == PASSWORD
+    assert "Board minutes" not in read_anonymously(english).content.decode()
+
+
+def test_deleting_a_page_leaves_its_translation_private(news_index, site):
+    page = NewsPageFactory(parent=news_index, title="Styrelsens protokoll", slug="protokoll")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD
+    )
+    english = translate(page, site.en, title="Board minutes", slug="minutes")
+
+    page.delete()
+
+    assert english.view_restrictions.get().password == PASSWORD
