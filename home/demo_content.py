@@ -385,7 +385,7 @@ def load(stdout):
     ensure_accounts()
     home = ensure_home_page(sv, en)
     pages = {spec["key"]: ensure_content_page(home, spec, en) for spec in CONTENT_PAGES}
-    ensure_site_settings(home, pages["accessibility"])
+    ensure_site_settings(home, pages["accessibility"], pages["privacy"])
     ensure_footer_text(sv, en)
     ensure_topics(sv, en)
     ensure_contact_persons()
@@ -462,13 +462,14 @@ def ensure_content_page(home, spec, en):
     return page
 
 
-def ensure_site_settings(home, accessibility_page):
+def ensure_site_settings(home, accessibility_page, privacy_page):
     site = Site.objects.get(root_page=home)
     settings = NetworkSettings.for_site(site)
     if settings.email:
         return
     settings.network_name = "Idékammaren Värmland"
     settings.accessibility_page = accessibility_page
+    settings.privacy_page = privacy_page
     settings.email = "info@idekammaren.example"
     settings.phone = "070-174 06 10"
     settings.postal_address = "Idékammaren Värmland\nIdégatan 4\n652 25 Karlstad"

@@ -62,7 +62,7 @@ class SiteChrome:
     organisation_number: str
     social_links: tuple
     footer_text: str
-    accessibility: Link | None
+    footer_links: tuple
     topics: tuple
 
 
@@ -100,7 +100,10 @@ def build_chrome(request, site) -> SiteChrome:
     children = [page for page in sections if home and page.path.startswith(home.path)]
     network = NetworkSettings.for_site(site)
     footer = in_active_language(FooterText.objects.all())
-    accessibility = live_translation(network.accessibility_page_id)
+    statements = [
+        live_translation(network.accessibility_page_id),
+        live_translation(network.privacy_page_id),
+    ]
 
     translations = {}
     for page in homes + sections:
@@ -131,8 +134,8 @@ def build_chrome(request, site) -> SiteChrome:
             Link(link.value.service_name(), link.value["url"]) for link in network.social_links
         ),
         footer_text=footer.text if footer else "",
-        accessibility=(
-            Link(accessibility.title, accessibility.get_url(request)) if accessibility else None
+        footer_links=tuple(
+            Link(page.title, page.get_url(request)) for page in statements if page is not None
         ),
         topics=tuple(Topic.objects.localized_list()),
     )

@@ -45,6 +45,14 @@ class NetworkSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("personal data and cookies"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
@@ -56,6 +64,7 @@ class NetworkSettings(BaseSiteSetting):
     panels = [
         FieldPanel("network_name"),
         FieldPanel("accessibility_page"),
+        FieldPanel("privacy_page"),
         MultiFieldPanel(
             [
                 FieldPanel("email"),

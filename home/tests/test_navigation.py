@@ -85,11 +85,13 @@ class MenuAndFooterTests(DemoSiteTestCase):
         self.assertContains(response, "Idégatan 4")
         self.assertContains(response, FooterText.objects.get(locale=self.sv).text)
         self.assertContains(response, '<a href="/tillganglighet/">Tillgänglighetsredogörelse</a>')
+        self.assertContains(response, '<a href="/personuppgifter/">Personuppgifter och kakor</a>')
         self.assertContains(response, ">LinkedIn</a>")
 
         response = self.client.get("/en/")
         self.assertContains(response, FooterText.objects.get(locale=self.en).text)
         self.assertContains(response, '<a href="/en/accessibility/">Accessibility statement</a>')
+        self.assertContains(response, '<a href="/en/privacy/">Personal data and cookies</a>')
 
     def test_footer_follows_an_edit_of_the_site_setting(self):
         settings = NetworkSettings.objects.get()
