@@ -188,6 +188,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY_DISABLED_FEATURES = [
     "accelerometer",
+    "browsing-topics",
     "camera",
     "geolocation",
     "gyroscope",
@@ -195,7 +196,6 @@ PERMISSIONS_POLICY_DISABLED_FEATURES = [
     "microphone",
     "payment",
     "usb",
-    "interest-cohort",
 ]
 
 # Five failed logins for one username from one address lock that pair out for 15 minutes.
