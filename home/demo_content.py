@@ -463,20 +463,26 @@ def ensure_content_page(home, spec, en):
 
 
 def ensure_site_settings(home, accessibility_page, privacy_page):
+    """Fill in what is still empty, so that a second run keeps an administrator's edits."""
     site = Site.objects.get(root_page=home)
     settings = NetworkSettings.for_site(site)
-    if settings.email:
-        return
-    settings.network_name = "Idékammaren Värmland"
-    settings.accessibility_page = accessibility_page
-    settings.privacy_page = privacy_page
-    settings.email = "info@idekammaren.example"
-    settings.phone = "070-174 06 10"
-    settings.postal_address = "Idékammaren Värmland\nIdégatan 4\n652 25 Karlstad"
-    settings.social_links = [
-        ("link", {"service": "facebook", "url": "https://www.facebook.com/idekammaren.example"}),
-        ("link", {"service": "linkedin", "url": "https://www.linkedin.com/company/idekammaren"}),
-    ]
+    settings.accessibility_page = settings.accessibility_page or accessibility_page
+    settings.privacy_page = settings.privacy_page or privacy_page
+    if not settings.email:
+        settings.network_name = "Idékammaren Värmland"
+        settings.email = "info@idekammaren.example"
+        settings.phone = "070-174 06 10"
+        settings.postal_address = "Idékammaren Värmland\nIdégatan 4\n652 25 Karlstad"
+        settings.social_links = [
+            (
+                "link",
+                {"service": "facebook", "url": "https://www.facebook.com/idekammaren.example"},
+            ),
+            (
+                "link",
+                {"service": "linkedin", "url": "https://www.linkedin.com/company/idekammaren"},
+            ),
+        ]
     settings.save()
 
 
