@@ -1,0 +1,618 @@
+"""Hostile text is shown as text: on public pages, in feeds, in JSON-LD and in our admin views.
+
+Each test puts every payload in its places at once (one item per payload where a field holds one
+value), so that a site is built once per test rather than once per payload.
+"""
+
+import json
+import re
+from html import escape as html_escape
+from urllib.parse import urlencode
+
+from django.core.validators import URLValidator
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import TaskState, Workflow, WorkflowPage
+from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
+
+import pytest
+from defusedxml import ElementTree
+
+from conftest import translate
+from home.factories import ContactPersonFactory, ContentPageFactory, TopicFactory
+from home.models import NetworkSettings
+from news.factories import NewsPageFactory
+from positions.factories import (
+    ConsultationResponsePageFactory,
+    EndorsementFactory,
+    IssuingAuthorityFactory,
+    MemberOrganisationFactory,
+    PositionStatementPageFactory,
+)
+from positions.models import (
+    ConsultationResponsePage,
+    MemberOrganisation,
+    PositionStatementPage,
+    Representative,
+)
+from positions.models.review import MemberReviewTask
+from positions.tests.conftest import in_member_review, make_user
+from search.terms import search_terms
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+JAVASCRIPT_LINK = '<a href="javascript:alert(1)">klicka</a>'
+END_SCRIPT = "</script><script>alert(1)</script>"
+PAYLOADS = [SCRIPT, IMG, JAVASCRIPT_LINK, END_SCRIPT]
+EVERY_PAYLOAD = " ".join(PAYLOADS)
+
+# What would run if any payload reached a page as markup.
+LIVE = re.compile(
+    r"<script>alert|<img src=x|<a\b[^<>]*\bhref\s*=\s*[\"']?\s*javascript:", re.IGNORECASE
+)
+
+with translation.override("sv"):
+    INVALID_URL = str(escape(URLValidator.message))
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def committing():
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def html_of(response):
+    assert response.status_code == 200, response
+    return response.content.decode()
+
+
+def as_text(text):
+    """`text` as HTML shows it; quotes need escaping only in attributes, so rich text keeps them."""
+    return {escape(text), html_escape(text, quote=False)}
+
+
+def assert_shown_as_text(html, *texts):
+    """Each of `texts` is in `html`, escaped, and nothing of any payload is live markup."""
+    live = LIVE.search(html)
+    assert not live, live.group(0)
+    for text in texts:
+        assert any(form in html for form in as_text(text)), text
+
+
+# Links in rich text
+
+
+def test_a_translator_cannot_turn_a_link_into_script(client, site):
+    editor = make_user("redaktor", "Redaktörer")
+    page = ContentPageFactory(parent=site.home, title="Om nätverket", slug="om-natverket")
+    page.body = [
+        ("paragraph", RichText('<p>Läs <a href="https://example.org/">stadgarna</a>.</p>'))
+    ]
+    page.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(source=source, target_locale=site.en)
+    with committing():
+        translation.save_target(user=editor)
+    link = OverridableSegment.objects.get(source=source, data_json='"https://example.org/"')
+
+    # The translation editor's "change link" sends the new address as it was typed.
+    client.force_login(editor)
+    response = client.put(
+        f"/admin/localize/translate/{translation.pk}/overrides/{link.pk}/edit/",
+        urlencode({"value": "javascript:alert(1)"}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 201), response.content
+    with committing():
+        translation.save_target(user=editor)
+    client.logout()
+
+    html = html_of(client.get(page.get_translation(site.en).url))
+    assert_shown_as_text(html)
+    assert "<a>stadgarna</a>" in html
+
+
+UNSAFE_HREFS = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "java&#x09;script:alert(1)",
+    "&#106;avascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+]
+SAFE_HREFS = ["https://example.org/", "mailto:info@idekammaren.example", "tel:+4654100000", "#mer"]
+
+
+def test_links_to_script_are_unlinked_however_they_reached_the_database(client, site):
+    links = [f'<a href="{href}">länk {number}</a>' for number, href in enumerate(UNSAFE_HREFS)]
+    links += [f'<a href="{href}">bra länk</a>' for href in SAFE_HREFS]
+    links.append(f'<a linktype="page" id="{site.home.pk}">startsidan</a>')
+    page = ContentPageFactory(parent=site.home, slug="lankar")
+    page.body = [("paragraph", RichText(f"<p>{' '.join(links)}</p>"))]
+    page.save_revision().publish()
+
+    html = html_of(client.get(page.url))
+    rich_text = re.search(r'<div class="rich-text">(.*?)</div>', html, re.S).group(1)
+    assert re.findall(r'href="([^"]*)"', rich_text) == [*SAFE_HREFS, site.home.url]
+    for number in range(len(UNSAFE_HREFS)):
+        assert f"<a>länk {number}</a>" in rich_text
+
+
+# Statements: page fields, StreamField blocks and the snippets a statement shows
+
+
+def statement_texts(payload):
+    return {
+        "title": f"Lokaler {payload}",
+        "summary": f"Sammanfattning {payload}",
+        "search_description": f"Beskrivning {payload}",
+        "heading": f"Rubrik {payload}",
+        "paragraph": f"Stycke {payload}",
+        "alt_text": f"Alt {payload}",
+        "caption": f"Bildtext {payload}",
+        "quote": f"Citat {payload}",
+        "attribution": f"Källa {payload}",
+        "topic": f"Ämne {payload}",
+        "contact": f"Kontakt {payload}",
+        "organisation": f"Föreningen {payload}",
+    }
+
+
+def add_statement(client, parent, slug, texts, image):
+    """A statement written and published in the page editor, with a `javascript:` link."""
+    topic = TopicFactory(name=texts["topic"])
+    contact = ContactPersonFactory(name=texts["contact"])
+    paragraph = (
+        f"<p>{escape(texts['paragraph'])} "
+        '<a href="javascript:alert(1)">länk</a> <a href="https://example.org/">källan</a></p>'
+    )
+    form = nested_form_data(
+        {
+            "title": texts["title"],
+            "slug": slug,
+            "summary": texts["summary"],
+            "search_description": texts["search_description"],
+            "date_adopted": "2026-03-12",
+            "body": streamfield(
+                [
+                    ("heading", texts["heading"]),
+                    ("paragraph", rich_text(paragraph)),
+                    (
+                        "image",
+                        {
+                            "image": image.pk,
+                            "alt_text": texts["alt_text"],
+                            "caption": texts["caption"],
+                        },
+                    ),
+                    ("quote", {"text": texts["quote"], "attribution": texts["attribution"]}),
+                ]
+            ),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    form |= {"topics": [topic.pk], "contact_persons": [contact.pk]}
+    response = client.post(f"/admin/pages/add/positions/positionstatementpage/{parent.pk}/", form)
+    assert response.status_code == 302, response.content.decode()
+    statement = PositionStatementPage.objects.get(slug=slug)
+    assert statement.live
+    stored = statement.body[1].value.source
+    assert not LIVE.search(stored)
+    assert 'href="https://example.org/"' in stored
+    return statement
+
+
+def test_statements_written_in_the_editor_show_every_payload_as_text(
+    client, site, statements_index, directory
+):
+    image = get_image_model().objects.create(
+        title="Bygdegård", file=get_test_image_file(filename="bygdegard.png")
+    )
+    client.force_login(make_user("admin", is_superuser=True))
+    statements = []
+    for number, payload in enumerate(PAYLOADS):
+        texts = statement_texts(payload)
+        statement = add_statement(client, statements_index, f"lokaler-{number}", texts, image)
+        organisation = MemberOrganisationFactory(name=texts["organisation"])
+        EndorsementFactory(page=statement, organisation=organisation)
+        statements.append((statement, organisation, texts))
+    client.logout()
+
+    for statement, organisation, texts in statements:
+        html = html_of(client.get(statement.url))
+        assert_shown_as_text(html, *texts.values())
+        title = escape(texts["title"])
+        assert f"<h1>{title}</h1>" in html
+        assert f"<title>{title} – " in html
+        assert f'<meta property="og:title" content="{title}">' in html
+        assert f'<meta name="twitter:title" content="{title}">' in html
+        assert f'content="{escape(texts["search_description"])}"' in html
+        assert f'alt="{escape(texts["alt_text"])}"' in html
+        assert '<a>länk</a> <a href="https://example.org/">källan</a>' in html
+        html = html_of(client.get(f"{directory.url}{organisation.slug}/"))
+        assert_shown_as_text(html, texts["title"], texts["organisation"])
+
+    titles = [texts["title"] for _statement, _organisation, texts in statements]
+    summaries = [texts["summary"] for _statement, _organisation, texts in statements]
+    assert_shown_as_text(html_of(client.get(statements_index.url)), *titles, *summaries)
+    assert_shown_as_text(html_of(client.get(reverse("search"), {"q": "Lokaler"})), *titles)
+    home = html_of(client.get(site.home.url))
+    assert_shown_as_text(home)
+    assert sum(escape(title) in home for title in titles) == 3
+
+
+# JSON-LD, Open Graph, listings and feeds
+
+JSON_LD_START = '<script type="application/ld+json">'
+ATOM = "{http://www.w3.org/2005/Atom}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def json_ld(html):
+    """Each JSON-LD block, read from where its script element starts to where a browser ends it."""
+    blocks = []
+    for start in re.finditer(re.escape(JSON_LD_START), html):
+        content = html[start.end() :]
+        content = content[: content.lower().index("</script")]
+        assert "<" not in content and ">" not in content, content
+        blocks.append(json.loads(content))
+    assert blocks
+    return blocks
+
+
+def feed_entries(client, name):
+    """{title: (description, contributors)} of a feed parsed as strict XML, RSS or Atom."""
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    if name.endswith("-rss"):
+        return {
+            item.findtext("title"): (
+                item.findtext("description"),
+                [contributor.text for contributor in item.iter(f"{DC}contributor")],
+            )
+            for item in root.iter("item")
+        }
+    return {
+        entry.findtext(f"{ATOM}title"): (
+            entry.findtext(f"{ATOM}summary"),
+            [name.text for name in entry.iter(f"{ATOM}name")],
+        )
+        for entry in root.iter(f"{ATOM}entry")
+    }
+
+
+def assert_escaped_html(description, *texts):
+    """An entry's HTML description holds each of `texts` as text, not as markup."""
+    assert not LIVE.search(description), description
+    for text in texts:
+        assert escape(text) in description, (text, description)
+
+
+def test_news_shows_payloads_as_text_in_json_ld_meta_listings_and_feeds(client, site, news_index):
+    items = {}
+    for number, payload in enumerate(PAYLOADS):
+        title, introduction = f"Nyhet {payload}", f"Ingress {payload}"
+        item = NewsPageFactory(
+            parent=news_index, title=title, slug=f"nyhet-{number}", introduction=introduction
+        )
+        item.save_revision().publish()
+        items[title] = (item, introduction)
+
+    for title, (item, introduction) in items.items():
+        html = html_of(client.get(item.url))
+        assert_shown_as_text(html, title, introduction)
+        assert f'<meta property="og:title" content="{escape(title)}">' in html
+        [article] = json_ld(html)
+        assert article["headline"] == title
+        assert article["description"] == introduction
+
+    assert_shown_as_text(html_of(client.get(news_index.url)), *items)
+    home = html_of(client.get(site.home.url))
+    assert_shown_as_text(home)
+    assert sum(escape(title) in home for title in items) == 3
+    for name in ["news-rss", "news-atom"]:
+        entries = feed_entries(client, name)
+        assert entries.keys() == items.keys()
+        for title, (description, _contributors) in entries.items():
+            assert_escaped_html(description, items[title][1])
+
+
+def test_statement_feeds_keep_titles_summaries_and_endorsers_as_text(
+    client, site, statements_index, directory
+):
+    statements = {}
+    for number, payload in enumerate(PAYLOADS):
+        title, summary = f"Lokaler {payload}", f"Sammanfattning {payload}"
+        organisation = MemberOrganisationFactory(name=f"Föreningen {payload}")
+        statement = PositionStatementPageFactory(
+            parent=statements_index, title=title, slug=f"lokaler-{number}", summary=summary
+        )
+        EndorsementFactory(page=statement, organisation=organisation)
+        statements[title] = (summary, organisation.name)
+
+    for name in ["statements-rss", "statements-atom"]:
+        entries = feed_entries(client, name)
+        assert entries.keys() == statements.keys()
+        for title, (description, contributors) in entries.items():
+            summary, organisation = statements[title]
+            assert organisation in contributors
+            assert_escaped_html(description, summary, organisation)
+
+
+def test_the_networks_json_ld_and_site_chrome_keep_its_name_and_address_as_text(client, site):
+    settings = NetworkSettings.for_site(site.site)
+    for payload in PAYLOADS:
+        settings.network_name = f"Nätverket {payload}"
+        settings.postal_address = f"Box 1\n{payload}"
+        with committing():  # the site chrome is renewed once the change is committed
+            settings.save()
+
+        html = html_of(client.get(site.home.url))
+        assert_shown_as_text(html, settings.network_name, payload)
+        assert f'<meta property="og:site_name" content="{escape(settings.network_name)}">' in html
+        [organisation] = json_ld(html)
+        assert organisation["name"] == settings.network_name
+        assert organisation["address"] == f"Box 1, {payload}"
+
+
+# Member organisations and consultations
+
+
+def test_organisation_names_descriptions_and_areas_are_text_in_the_directory(
+    client, site, directory
+):
+    organisations = []
+    for payload in PAYLOADS:
+        area = TopicFactory(name=f"Verksamhet {payload}")
+        organisation = MemberOrganisationFactory(
+            name=f"Bygdegårdsföreningen {payload}",
+            description=f"Om oss {payload}",
+            website="https://bygdegarden.example/",
+        )
+        organisation.areas.set([area])
+        organisation.save()
+        translate(organisation, site.en, description=f"About us {payload}")
+        organisations.append((organisation, area, payload))
+    english_directory = directory.get_translation(site.en).url
+
+    listing = html_of(client.get(directory.url))
+    for organisation, area, payload in organisations:
+        assert_shown_as_text(listing, organisation.name, organisation.description, area.name)
+        html = html_of(client.get(f"{directory.url}{organisation.slug}/"))
+        assert_shown_as_text(html, organisation.name, organisation.description, area.name)
+        assert f"<h1>{escape(organisation.name)}</h1>" in html
+        html = html_of(client.get(f"{english_directory}{organisation.slug}/"))
+        assert_shown_as_text(html, organisation.name, f"About us {payload}")
+    hits = html_of(client.get(reverse("search"), {"q": "Bygdegårdsföreningen"}))
+    assert_shown_as_text(
+        hits, *(organisation.name for organisation, _area, _payload in organisations)
+    )
+
+
+def test_consultation_fields_and_authority_names_are_text_on_page_register_and_feed(
+    client, site, register
+):
+    responses = {}
+    for number, payload in enumerate(PAYLOADS):
+        texts = [f"Remissvar {payload}", f"Remiss {payload}", f"Vi tillstyrker {payload}"]
+        authority = IssuingAuthorityFactory(name=f"Region {payload}")
+        page = ConsultationResponsePageFactory(
+            parent=register,
+            title=texts[0],
+            slug=f"remissvar-{number}",
+            referral_title=texts[1],
+            referral_url="https://region.example/remiss",
+            summary=texts[2],
+            authority=authority,
+        )
+        responses[texts[0]] = (page, texts, authority.name)
+
+    for page, texts, authority in responses.values():
+        html = html_of(client.get(page.url))
+        assert_shown_as_text(html, *texts, authority)
+        assert f'<a href="https://region.example/remiss">{escape(texts[1])}</a>' in html
+    register_html = html_of(client.get(register.url))
+    for _page, texts, authority in responses.values():
+        assert_shown_as_text(register_html, texts[0], authority)
+    for name in ["consultation-responses-rss", "consultation-responses-atom"]:
+        entries = feed_entries(client, name)
+        assert entries.keys() == responses.keys()
+        for title, (description, _contributors) in entries.items():
+            assert_escaped_html(description, responses[title][1][2])
+
+
+# Addresses: a `javascript:` URL is refused where an editor types one
+
+
+def assert_refused(response):
+    html = html_of(response)
+    assert INVALID_URL in html
+    assert not LIVE.search(html)
+
+
+def test_a_javascript_address_is_refused_as_an_organisations_website(admin_client, db):
+    response = admin_client.post(
+        "/admin/snippets/positions/memberorganisation/add/",
+        {
+            "name": "Föreningen Prov",
+            "slug": "foreningen-prov",
+            "organisation_number": "802600-1019",
+            "municipality": "kil",
+            "website": "javascript:alert(1)",
+            "active": "on",
+        },
+    )
+    assert_refused(response)
+    assert not MemberOrganisation.objects.exists()
+
+
+def test_a_javascript_address_is_refused_as_a_referral_link(admin_client, register):
+    response = admin_client.post(
+        f"/admin/pages/add/positions/consultationresponsepage/{register.pk}/",
+        nested_form_data(
+            {
+                "title": "Remissvar om kulturplanen",
+                "slug": "kulturplan",
+                "referral_title": "Kulturplan för Värmland",
+                "referral_url": "javascript:alert(1)",
+                "authority": IssuingAuthorityFactory().pk,
+                "received_date": "2026-01-10",
+                "response_deadline": "2026-03-01",
+                "status": "open",
+                "stance": "",
+                "summary": "Vi tillstyrker.",
+                "body": streamfield([]),
+                "comments": inline_formset([]),
+            }
+        ),
+    )
+    assert_refused(response)
+    assert not ConsultationResponsePage.objects.exists()
+
+
+def test_a_javascript_address_is_refused_as_a_social_link(admin_client, site):
+    response = admin_client.post(
+        f"/admin/settings/home/networksettings/{site.site.pk}/",
+        nested_form_data(
+            {
+                "network_name": "Idékammaren",
+                "social_links": streamfield(
+                    [("link", {"service": "facebook", "url": "javascript:alert(1)"})]
+                ),
+            }
+        ),
+    )
+    assert_refused(response)
+    assert not NetworkSettings.for_site(site.site).social_links
+
+
+# Search
+
+
+def test_search_terms_are_shown_as_words_in_both_languages(client, site):
+    for payload in PAYLOADS:
+        words = search_terms(payload).text
+        for language in ["sv", "en"]:
+            with translation.override(language):
+                url = reverse("search")
+            html = html_of(client.get(url, {"q": payload}))
+            assert_shown_as_text(html, f"{words}”")
+            assert f'value="{escape(words)}"' in html
+            assert escape(urlencode({"q": payload})) in html
+
+
+# Member review in the admin: the review screen, the tally panel, the dashboard, the history
+
+
+def in_json(text):
+    """`text` as Django's json_script writes it into a page."""
+    return json.dumps(text)[1:-1].translate(
+        str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+    )
+
+
+@pytest.fixture
+def representatives(db):
+    """A representative for each payload's member organisation, named after it, and one more."""
+    people = []
+    for number, payload in enumerate([*PAYLOADS, None]):
+        name = f"Föreningen {payload}" if payload else "Föreningen Lugn"
+        organisation = MemberOrganisationFactory(name=name)
+        user = make_user(f"representant{number}", "Medlemsrepresentanter")
+        Representative.objects.create(user=user, organisation=organisation)
+        people.append((user, organisation))
+    return people
+
+
+def test_the_member_review_screens_show_payloads_as_text(
+    client, statements_index, representatives, django_capture_on_commit_callbacks
+):
+    editor = make_user("redaktor", "Redaktörer")
+    WorkflowPage.objects.create(
+        page=statements_index, workflow=Workflow.objects.get(name="Ställningstagande")
+    )
+    task = MemberReviewTask.objects.get(name="Medlemsgranskning")
+    task.objection_blocks = False
+    task.save()
+    statement = PositionStatementPageFactory(
+        parent=statements_index, title="Lokaler", slug="lokaler", owner=editor
+    )
+    texts = {
+        "title": f"Lokaler {EVERY_PAYLOAD}",
+        "summary": f"Sammanfattning {EVERY_PAYLOAD}",
+        "heading": f"Rubrik {EVERY_PAYLOAD}",
+    }
+    statement.title = texts["title"]
+    statement.summary = texts["summary"]
+    statement.body = [("heading", texts["heading"])]
+    with django_capture_on_commit_callbacks(execute=True):
+        state = in_member_review(statement, editor, make_user("admin", is_superuser=True))
+    review = f"/admin/medlemsgranskning/{state.pk}/"
+    title = escape(texts["title"])
+    objectors = representatives[:-1]
+
+    # Each payload's organisation objects, for a reason with its payload in it.
+    for (user, organisation), payload in zip(objectors, PAYLOADS, strict=True):
+        reason = f"Invändning {payload}"
+        client.force_login(user)
+        response = client.post(review, {"choice": "object", "reason": reason})
+        assert response.status_code == 302, response.content.decode()
+
+        html = html_of(client.get(review))
+        assert_shown_as_text(html, texts["title"], texts["summary"], organisation.name, reason)
+        assert f'<h2 class="member-review__title">{title}</h2>' in html
+        assert f"Er röst för {escape(organisation.name)}</h3>" in html
+        assert f"{escape(reason)}</textarea>" in html
+        html = html_of(client.get("/admin/"))
+        assert_shown_as_text(html, texts["title"], organisation.name)
+        assert f'<a href="{review}">{title}</a>' in html
+        assert f"Du röstar för {escape(organisation.name)}." in html
+
+    # The editor follows the tally on the review screen, in the page editor and on the dashboard.
+    client.force_login(editor)
+    html = html_of(client.get(review))
+    assert_shown_as_text(html, texts["title"], texts["summary"])
+    assert "member-review-tally" in html
+    html = html_of(client.get(f"{review}andringar/"))
+    assert_shown_as_text(html, *texts.values())
+    html = html_of(client.get("/admin/"))
+    assert_shown_as_text(html, texts["title"])
+    assert f'<a href="{review}">{title}</a>' in html
+    html = html_of(client.get(f"/admin/pages/{statement.pk}/edit/"))
+    assert_shown_as_text(html, texts["title"])
+    assert "member-review-tally" in html
+
+    # Objections now stop the review: the next vote settles it, and each reason becomes a comment
+    # on the page and a line of the task's comment in the workflow history.
+    task.objection_blocks = True
+    task.save()
+    client.force_login(representatives[-1][0])
+    assert client.post(review, {"choice": "endorse", "reason": ""}).status_code == 302
+    state.refresh_from_db()
+    assert state.status == TaskState.STATUS_REJECTED
+    client.force_login(editor)
+    edit = html_of(client.get(f"/admin/pages/{statement.pk}/edit/"))
+    assert not LIVE.search(edit)
+    history = html_of(
+        client.get(
+            f"/admin/pages/{statement.pk}/workflow_history/detail/{state.workflow_state_id}/"
+        )
+    )
+    log = html_of(client.get(f"/admin/pages/{statement.pk}/history/"))
+    for (_user, organisation), payload in zip(objectors, PAYLOADS, strict=True):
+        assert in_json(f"Invändning {payload}") in edit
+        assert_shown_as_text(history, organisation.name, f"Invändning {payload}")
+        assert_shown_as_text(log, organisation.name)
