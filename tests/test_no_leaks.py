@@ -160,7 +160,7 @@ class Secrets:
         if restriction_type == PageViewRestriction.PASSWORD:
             own = Surface(page.url, ('name="password"',))
         else:
-            own = Surface(page.url, (reverse("wagtailcore_login"),), status=302)
+            own = Surface(page.url, (reverse("wagtailadmin_login"),), status=302)
         self.own(page, own)
         return page
 

@@ -33,6 +33,34 @@ def unlock(client, page, restriction):
     )
 
 
+def test_a_page_behind_a_password_asks_for_it_in_the_readers_language(client, restricted):
+    page, restriction = restricted
+
+    html = client.get(page.url).content.decode()
+
+    assert "<h1>Lösenord krävs</h1>" in html
+    assert '<label for="id_password">Lösenord</label>' in html
+    assert "Styrelsens protokoll" not in html
+    assert 'name="robots" content="noindex"' in html
+
+    response = client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]),
+        {"password": "fel-lösenord", "return_url": page.url},
+    )
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert "Styrelsens protokoll" not in response.content.decode()
+
+
+def test_a_page_for_logged_in_readers_sends_them_to_the_login(client, news_index):
+    page = NewsPageFactory(parent=news_index, title="Medlemsbrev", slug="medlemsbrev")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/login/?next={page.url}"
+
+
 def test_a_page_behind_a_password_is_never_kept_by_a_shared_cache(client, restricted):
     page, restriction = restricted
     assert "Styrelsens protokoll" not in client.get(page.url).content.decode()

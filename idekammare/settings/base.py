@@ -224,6 +224,9 @@ WAGTAILSEARCH_BACKENDS = {
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
     else {"BACKEND": "wagtail.search.backends.database"}
 }
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+# Every account is an admin account, so a page for logged-in readers asks at the admin login.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
