@@ -1,3 +1,6 @@
+import tempfile
+from pathlib import Path
+
 from django.core.management.utils import get_random_secret_key
 
 from .base import *  # noqa: F403
@@ -16,3 +19,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Uploads of one test run stay out of the project's media/ and out of another run's way.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="idekammare-test-media-"))
