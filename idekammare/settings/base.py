@@ -224,7 +224,7 @@ WAGTAILSEARCH_BACKENDS = {
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
     else {"BACKEND": "wagtail.search.backends.database"}
 }
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template name)
 # Every account is an admin account, so a page for logged-in readers asks at the admin login.
 WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
