@@ -1,8 +1,11 @@
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.files import is_published
 from home.models import ContactPerson, FooterText, Topic
 
 
@@ -31,3 +34,11 @@ class ContactPersonViewSet(SnippetViewSet):
 register_snippet(TopicViewSet)
 register_snippet(ContactPersonViewSet)
 register_snippet(FooterText)
+
+
+@hooks.register("before_serve_document")
+def serve_drafts_documents_only_to_the_admin(document, request):
+    """A document reaches the public once a published page uses it; the admin's users, who
+    review drafts, get it before."""
+    if not request.user.has_perm("wagtailadmin.access_admin") and not is_published(document):
+        raise Http404

@@ -1,0 +1,35 @@
+"""Which uploaded files the public may reach: those a live, public page uses.
+
+Wagtail's reference index says what refers to what, in a field, a StreamField block or rich
+text. It is built from the page rows, which hold the published version, so a file chosen only in
+a draft or in a revision under review is not public until that version is published.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, IntegerField, Q
+from django.db.models.functions import Cast
+
+from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
+
+
+def restricted_collections():
+    """Collections with a view restriction, and the collections within them, whoever asks."""
+    within = Q()
+    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
+        within |= Q(path__startswith=path)
+    return Collection.objects.filter(within) if within else Collection.objects.none()
+
+
+def referenced_by(pages, model):
+    """The primary keys of the `model` objects that `pages` refer to."""
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=pages.values_list(Cast("pk", CharField()), flat=True),
+        to_content_type=ContentType.objects.get_for_model(model),
+    ).values_list(Cast("to_object_id", IntegerField()), flat=True)
+
+
+def is_published(file) -> bool:
+    """Whether a live page outside private sections uses `file`."""
+    in_use = referenced_by(Page.objects.live().public(), type(file))
+    return type(file).objects.filter(pk=file.pk, pk__in=in_use).exists()
