@@ -18,13 +18,13 @@ response sets a cookie.
 
 from contextlib import contextmanager
 from functools import cached_property, wraps
+from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import CharField, IntegerField, Q, prefetch_related_objects
-from django.db.models.functions import Cast
+from django.db.models import Q, prefetch_related_objects
 
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageAliasOfField, PageSerializer
@@ -33,9 +33,12 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import Page
 
 from rest_framework.renderers import JSONRenderer
+
+from home.files import referenced_by, restricted_collections
+from search.terms import MAX_CHARACTERS, MAX_WORDS, search_terms
 
 
 def public_pages(request):
@@ -54,23 +57,6 @@ def public_pages(request):
     for root in [site.root_page, *site.root_page.get_translations()]:
         in_site |= Page.objects.descendant_of_q(root, inclusive=True)
     return Page.objects.live().public().filter(in_site)
-
-
-def restricted_collections():
-    """Collections with a view restriction, and the collections within them, whoever asks."""
-    within = Q()
-    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
-        within |= Q(path__startswith=path)
-    return Collection.objects.filter(within) if within else Collection.objects.none()
-
-
-def referenced_by(pages, model):
-    """The primary keys of the `model` objects that `pages` refer to."""
-    return ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=pages.values_list(Cast("pk", CharField()), flat=True),
-        to_content_type=ContentType.objects.get_for_model(model),
-    ).values_list(Cast("to_object_id", IntegerField()), flat=True)
 
 
 def relations(model, field_names):
@@ -113,12 +99,51 @@ class OffsetPastTheEndPagination(WagtailPagination):
         return items
 
 
+class WordSearchFilter(SearchFilter):
+    """Wagtail's ?search=, for the words of the query only, as on the site's search page.
+
+    No quote or operator reaches the search backend (SQLite's full-text search fails on a stray
+    double quote), and a query longer than the site's search takes is a 400: a few hundred words
+    overflow the backend's recursion.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            terms = search_terms(request.GET["search"])
+            if terms.shortened:
+                # In English, like every other message of Wagtail's API.
+                raise BadRequestError(
+                    f"search for at most {MAX_WORDS} words and {MAX_CHARACTERS} characters"
+                )
+            query = request.GET.copy()
+            query["search"] = terms.text
+            # Wagtail's filter reads nothing of the request but its query.
+            request = SimpleNamespace(GET=query)
+        return super().filter_queryset(request, queryset, view)
+
+
+class MarkupFreeJSONRenderer(JSONRenderer):
+    """JSON with <, > and & written as \\u escapes, as Django's json_script does: the same data,
+    and no answer, whatever the query it repeats, holds markup that a browser could run."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        content = super().render(data, accepted_media_type, renderer_context)
+        return content.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+
+
 class OpenDataMixin:
     """Read-only JSON, the same for everyone; a query it cannot take is a 400, never a 500."""
 
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [MarkupFreeJSONRenderer]
     http_method_names = ["get", "head", "options"]
     pagination_class = OffsetPastTheEndPagination
+
+    @property
+    def filter_backends(self):
+        return [
+            WordSearchFilter if backend is SearchFilter else backend
+            for backend in super().filter_backends
+        ]
 
     @cached_property
     def public_pages(self):

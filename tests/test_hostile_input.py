@@ -1,0 +1,364 @@
+"""Hostile input to every public URL that takes any: an answer a visitor can use, never an error.
+
+Each value of the corpus goes, one parameter at a time, into the query string of the search, the
+listings, the member directory, the feeds and the open-data API, and into the path itself. Every
+answer is a 200, 400 or 404 within two seconds; the page still has its heading, and no value
+comes back unescaped. A request for another host is a 400.
+
+The demo content is loaded once for the module, in a transaction that is rolled back after it;
+each test runs in a savepoint within it.
+"""
+
+import json
+import re
+import time
+from dataclasses import dataclass
+from io import StringIO
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils.translation import get_language_from_path
+
+from wagtail.models import Page
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+SLOT = "VALUE"
+SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """A value as it travels: percent-encoded, or raw bytes written as latin-1 characters.
+
+    `marker` is what must never come back as it was sent, where a browser would take it for markup.
+    """
+
+    name: str
+    wire: str
+    marker: str = ""
+
+    def __str__(self):
+        return self.name
+
+
+def typed(name, text, marker=None):
+    """What a visitor typed, percent-encoded as a browser sends it."""
+    if marker is None:
+        marker = text if re.search(r"[<>\"']", text) else ""
+    return Hostile(name, quote(text, safe=""), marker)
+
+
+def sent(name, wire):
+    """Bytes as they arrive on the wire, which no browser would send."""
+    return Hostile(name, wire)
+
+
+SCRIPT = "<script>alert(1)</script>"
+REPEATED = "&".join(
+    f"{name}={value}"
+    for name in [
+        *("page", "q", "type", "topic", "year", "authority", "area", "municipality"),
+        *("search", "fields", "limit", "offset", "order", "locale", "child_of", "html_path"),
+    ]
+    for value in ("1", "2", "", "-1")
+)
+CORPUS = [
+    # NUL bytes
+    typed("nul", "\x00"),
+    typed("nul-inside", "lokal\x00förening"),
+    # Unpaired surrogates: UTF-8 encodings of U+D800 and U+DC00, and escaped spellings of them
+    sent("surrogate-high", "%ED%A0%80"),
+    sent("surrogate-low", "lokal%ED%B0%80"),
+    typed("surrogate-percent-u", "%uD800"),
+    typed("surrogate-json-escape", r"\ud800"),
+    # Invalid UTF-8
+    sent("utf8-ff-fe", "%FF%FE"),
+    sent("utf8-overlong-slash", "%C0%AF"),
+    sent("utf8-truncated", "lokal%E2%82"),
+    sent("raw-latin1-bytes", "\xff\xfe\xe5"),
+    # Long values
+    typed("10000-characters", "ä" * 10_000),
+    typed("10000-characters-of-markup", SCRIPT * 400, marker=SCRIPT),
+    typed("500-words", " ".join(f"ord{number}" for number in range(500))),
+    typed("500-words-and-operators", " & ".join(["lokal"] * 500)),
+    # tsquery, SQL and regular expression syntax
+    typed("tsquery-operators", "a & | ! :* ( )"),
+    typed("tsquery-prefix-and-not", "lokal:* & !(förening | 'x')"),
+    typed("tsquery-phrase", "lokal <-> förening <2> x"),
+    typed("tsquery-quotes", r"''' \"\" \\ \\\\"),
+    typed("sql-or", "' OR '1'='1"),
+    typed("sql-drop", "1; DROP TABLE wagtailcore_page; --"),
+    typed("sql-like", "%' OR 1=1 --"),
+    typed("sql-sleep", '") OR pg_sleep(5)--'),
+    typed("regex-catastrophic", "(a+)+$" + "a" * 40 + "!"),
+    typed("regex-class", "[[:alpha:]"),
+    # Markup and script
+    typed("script", SCRIPT),
+    typed("attribute-break", '"><img src=x onerror=alert(1)>'),
+    typed("single-quote-break", "'><svg/onload=alert(1)>"),
+    typed("title-break", f"</title>{SCRIPT}"),
+    typed("template-syntax", "{{ 7|add:7 }}{% debug %}"),
+    # javascript: and other URLs that a link must not take
+    typed("javascript-url", "javascript:alert(1)"),
+    typed("javascript-url-tab", "\tJaVaScRiPt:alert(document.cookie)"),
+    typed("data-url", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+    typed("protocol-relative-url", "//evil.example/"),
+    # Numbers
+    typed("huge-number", "9" * 30),
+    typed("past-int64", "9223372036854775808"),
+    typed("past-int32", "2147483648"),
+    typed("negative", "-1"),
+    typed("huge-negative", "-" + "9" * 30),
+    typed("zero", "0"),
+    typed("exponent", "1e309"),
+    typed("not-a-number", "NaN"),
+    typed("fraction", "1.5"),
+    typed("fullwidth-digit", "９"),
+    # Repeated parameters, and more of them than Django reads (DATA_UPLOAD_MAX_NUMBER_FIELDS)
+    sent("repeated-parameters", "1&" + REPEATED),
+    sent("10001-parameters", "1" + "&page=1" * 10_000),
+    # Paths and headers
+    typed("path-traversal", "../../etc/passwd"),
+    sent("encoded-path-traversal", "%2e%2e%2f%2e%2e%2fetc%2fpasswd"),
+    typed("header-injection", "x\r\nSet-Cookie: hostile=1"),
+    # Locale prefixes the site does not have, or not spelled so
+    typed("locale-de", "de"),
+    typed("locale-xx-yy", "xx-yy"),
+    typed("locale-upper-en", "EN"),
+    typed("locale-sv", "sv"),
+    # Valid Unicode, unkindly
+    typed("right-to-left-override", "\u202eliamg.moc"),
+    typed("1000-combining-marks", "a" + "\u0301" * 1000),
+]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL with SLOT where the hostile value goes."""
+
+    url: str
+
+    def __str__(self):
+        return self.url
+
+    def request(self, client, hostile, **headers):
+        path, _, query = self.url.replace(SLOT, hostile.wire).partition("?")
+        started = time.perf_counter()
+        response = client.generic("GET", path, QUERY_STRING=query, **headers)
+        return response, time.perf_counter() - started
+
+
+# A word of many pages in both languages, so that the search has results to filter and page.
+WORD = quote("Värmland")
+
+
+def targets(*urls):
+    return [Target(url) for url in urls]
+
+
+# Each parameter of each page on its own, lest one filter's 404 hide what another does. The
+# English pages run the same code as the Swedish ones; a few of their parameters will do.
+SEARCH = targets(
+    "/sok/?q=VALUE",
+    f"/sok/?q={WORD}&type=VALUE",
+    f"/sok/?q={WORD}&topic=VALUE",
+    f"/sok/?q={WORD}&page=VALUE",
+    "/en/search/?q=VALUE",
+)
+LISTINGS = targets(
+    "/nyheter/?page=VALUE",
+    "/nyheter/?topic=VALUE",
+    "/en/news/?page=VALUE",
+    "/stallningstaganden/?page=VALUE",
+    "/en/positions/?topic=VALUE",
+    "/remisser/?year=VALUE",
+    "/remisser/?authority=VALUE",
+    "/remisser/?page=VALUE",
+    "/medlemmar/?area=VALUE",
+    "/medlemmar/?municipality=VALUE",
+    "/medlemmar/VALUE/",
+    "/en/members/VALUE/",
+)
+# The feeds take no parameters; one of each kind, in each format and language, gets some anyway.
+FEEDS = targets(
+    "/flode/nyheter.rss?page=VALUE&q=VALUE",
+    "/flode/stallningstaganden.atom?topic=VALUE",
+    "/en/feed/consultation-responses.rss?page=VALUE&year=VALUE",
+)
+# Documents and images share the listing code with pages, which gets every parameter.
+API = targets(
+    "/api/v2/pages/?search=VALUE",
+    f"/api/v2/pages/?search={WORD}&search_operator=VALUE",
+    "/api/v2/pages/?type=VALUE",
+    "/api/v2/pages/?fields=VALUE",
+    "/api/v2/pages/?limit=VALUE",
+    "/api/v2/pages/?offset=VALUE",
+    "/api/v2/pages/?order=VALUE",
+    "/api/v2/pages/?locale=VALUE",
+    "/api/v2/pages/?child_of=VALUE",
+    "/api/v2/pages/?translation_of=VALUE",
+    "/api/v2/pages/?site=VALUE",
+    "/api/v2/pages/?type=news.NewsPage&date=VALUE",
+    "/api/v2/pages/VALUE/",
+    "/api/v2/pages/find/?html_path=VALUE",
+    "/api/v2/documents/?search=VALUE",
+    "/api/v2/documents/VALUE/",
+    "/api/v2/images/?search=VALUE",
+    "/api/v2/images/VALUE/",
+)
+PATHS = targets(
+    "/VALUE/",
+    "/en/VALUE/",
+    "/de/VALUE/",
+    "/nyheter/VALUE/",
+)
+HEADINGS = {
+    404: {"sv": "<h1>Sidan hittades inte</h1>", "en": "<h1>Page not found</h1>"},
+    400: {"sv": "<h1>Felaktig begäran</h1>", "en": "<h1>Bad request</h1>"},
+}
+DANGEROUS_LINK = re.compile(r"""(href|src|action)\s*=\s*["']?\s*(javascript|data):""", re.I)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, for every test of the module; nothing of it outlives the module."""
+    with django_db_blocker.unblock():
+        pages_before = Page.objects.count()
+        with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")), transaction.atomic():
+            call_command("load_demo_content", "--force", stdout=StringIO())
+            yield
+            transaction.set_rollback(True)
+        assert Page.objects.count() == pages_before
+
+
+def text_of(response):
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+def error_headings(response):
+    """The error page's heading, in the language that Django reads from the path.
+
+    Django reads /EN/ and /En/ as English but activates the code as spelt, and the translations
+    of a code not in LANGUAGES fall back to Swedish: there either heading will do.
+    """
+    headings = HEADINGS[response.status_code]
+    language = get_language_from_path(response.wsgi_request.path_info) or settings.LANGUAGE_CODE
+    return [headings[language]] if language in headings else headings.values()
+
+
+def check(response, elapsed, marker=""):
+    """What a visitor would notice: the status, the page, the time, and what came back."""
+    assert response.status_code in (200, 400, 404), response.status_code
+    assert elapsed < SECONDS, f"{elapsed:.2f} s"
+    assert "hostile" not in response.cookies
+    body = text_of(response)
+    content_type = response["Content-Type"]
+    if content_type == "application/json":
+        # A value may come back in a message: as JSON data, with no markup a browser could run.
+        data = json.loads(body)
+        assert "<" not in body and ">" not in body
+        if response.status_code != 200:
+            assert "message" in data
+        return
+    if marker:
+        assert marker not in body
+    if content_type.startswith(("application/rss+xml", "application/atom+xml")):
+        assert response.status_code == 200
+        assert body.startswith("<?xml")
+        return
+    assert content_type == "text/html; charset=utf-8"
+    assert not DANGEROUS_LINK.search(body)
+    if response.status_code == 200:
+        assert '<main id="main"' in body
+        assert "<h1" in body
+    else:
+        assert any(heading in body for heading in error_headings(response))
+
+
+@pytest.mark.parametrize("target", SEARCH + LISTINGS + FEEDS + API + PATHS, ids=str)
+def test_hostile_values_get_an_answer(client, demo, subtests, target):
+    for hostile in CORPUS:
+        with subtests.test(hostile.name):
+            response, elapsed = target.request(client, hostile)
+            check(response, elapsed, hostile.marker)
+
+
+@pytest.mark.parametrize("prefix", ["de", "xx-yy", "sv", "EN", "En", "en-us", "en-GB", "zh-hans"])
+def test_a_locale_prefix_the_site_does_not_have_is_not_found(client, demo, subtests, prefix):
+    """Not the page without the prefix, nor a redirect to it."""
+    for path in [
+        "",
+        "sok/?q=lokal",
+        "search/?q=local",
+        "nyheter/",
+        "news/?page=2",
+        "medlemmar/grannkraft/",
+        "flode/nyheter.rss",
+        "feed/news.rss",
+    ]:
+        with subtests.test(path):
+            started = time.perf_counter()
+            response = client.get(f"/{prefix}/{path}")
+            check(response, time.perf_counter() - started)
+            assert response.status_code == 404
+
+
+BAD_HOSTS = {
+    "another-site": "evil.example",
+    "nul": "testserver\x00",
+    "10000-characters": "a" * 10_000 + ".example",
+    "user-info": "testserver@evil.example",
+    "space": "test server",
+    "unclosed-ipv6": "[::1",
+    "path": "testserver/../admin",
+    "script": SCRIPT,
+}
+
+
+@pytest.mark.parametrize("host", BAD_HOSTS.values(), ids=BAD_HOSTS.keys())
+def test_a_request_for_another_host_is_a_bad_request(client, demo, subtests, host):
+    for path in [
+        "/",
+        "/en/",
+        "/sok/?q=lokal",
+        "/en/search/?q=local",
+        "/nyheter/?page=2",
+        "/medlemmar/grannkraft/",
+        "/flode/nyheter.rss",
+        "/api/v2/pages/",
+    ]:
+        with subtests.test(path):
+            started = time.perf_counter()
+            response = client.get(path, headers={"host": host})
+            check(response, time.perf_counter() - started, marker=host)
+            assert response.status_code == 400
+
+
+def test_a_forwarded_host_is_not_believed(client, demo):
+    response = client.get("/sok/?q=lokal", headers={"x-forwarded-host": "evil.example"})
+    assert response.status_code == 200
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/search/' in text_of(
+        response
+    )
+    assert "evil.example" not in text_of(response)
+
+
+def test_the_api_searches_the_words_of_a_query_and_no_more_than_the_site_does(client, demo):
+    def found(search):
+        response = client.get("/api/v2/pages/", {"search": search})
+        assert response.status_code == 200
+        return {page["id"] for page in response.json()["items"]}
+
+    assert found("Värmland")
+    assert found('"Värmland') == found("Värmland")
+    response = client.get("/api/v2/pages/", {"search": " ".join(["Värmland"] * 13)})
+    assert response.status_code == 400
+    assert "12" in response.json()["message"]
