@@ -1,5 +1,7 @@
 """Every page type, in both languages, passes axe-core's WCAG 2.1 A and AA rules."""
 
+from wagtail.models import Page, PageViewRestriction
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -83,3 +85,24 @@ def test_page_meets_wcag_21_aa(open_page, axe, language, path, status):
     results = axe.run(page, options=AXE_OPTIONS).response
     assert results["passes"], f"axe checked nothing on {path}; did the page render?"
     assert not results["violations"], describe_violations(page.url, results["violations"])
+
+
+def test_the_password_form_of_a_private_page_meets_wcag_21_aa(live_demo_site, open_page, axe):
+    private = Page.objects.get(url_path="/start/om-natverket/")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="styrelsen-2026"
+    )
+    page, response = open_page("/om-natverket/")
+    assert page.locator("h1").inner_text() == "Lösenord krävs"
+
+    page.get_by_label("Lösenord").fill("fel")
+    page.get_by_role("button", name="Fortsätt").click()
+
+    assert page.locator("#password-error").is_visible()
+    results = axe.run(page, options=AXE_OPTIONS).response
+    assert results["passes"]
+    assert not results["violations"], describe_violations(page.url, results["violations"])
+
+    page.get_by_label("Lösenord").fill("styrelsen-2026")
+    page.get_by_role("button", name="Fortsätt").click()
+    assert page.locator("h1").inner_text() == "Om nätverket"
