@@ -21,17 +21,28 @@ MEDIA = "media"
 
 
 def write_backup(directory: Path) -> Path:
-    """Write `idekammare-<time>.tar.gz` into `directory` and return its path."""
+    """Write `idekammare-<time>.tar.gz` into `directory` and return its path.
+
+    The archive holds password hashes and page passwords, so only its owner may read it, and it
+    gets its name only once it is whole.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     archive = directory / f"idekammare-{timezone.localtime():%Y%m%d-%H%M%S}.tar.gz"
+    unfinished = archive.with_name(f".{archive.name}.unfinished")
     with TemporaryDirectory() as work:
         dump = Path(work) / DUMP_NAMES[connection.vendor]
         dump_database(dump)
-        with tarfile.open(archive, "w:gz") as tar:
-            tar.add(dump, arcname=dump.name)
-            media_root = Path(settings.MEDIA_ROOT)
-            if media_root.is_dir():
-                tar.add(media_root, arcname=MEDIA)
+        unfinished.touch(mode=0o600)
+        try:
+            with tarfile.open(unfinished, "w:gz") as tar:
+                tar.add(dump, arcname=dump.name)
+                media_root = Path(settings.MEDIA_ROOT)
+                if media_root.is_dir():
+                    tar.add(media_root, arcname=MEDIA)
+        except BaseException:
+            unfinished.unlink()
+            raise
+    unfinished.rename(archive)
     return archive
 
 
@@ -77,15 +88,24 @@ def restore_database(dump: Path) -> None:
 
 
 def run_postgres(program: str, *arguments) -> None:
+    """Run a PostgreSQL client program against the site's database, reached as Django reaches it."""
     database = connection.settings_dict
-    environment = os.environ | {"PGPASSWORD": database["PASSWORD"] or ""}
-    address = [
-        f"--host={database['HOST'] or 'localhost'}",
-        f"--port={database['PORT'] or 5432}",
-        f"--username={database['USER'] or 'postgres'}",
-        f"--dbname={database['NAME']}",
-    ]
-    command = [program, *address, *map(str, arguments)]
-    result = subprocess.run(command, env=environment, capture_output=True, text=True)  # noqa: S603
+    given = {
+        "PGHOST": database["HOST"],
+        "PGPORT": database["PORT"],
+        "PGUSER": database["USER"],
+        "PGPASSWORD": database["PASSWORD"],
+        "PGSSLMODE": database["OPTIONS"].get("sslmode"),
+    }
+    environment = os.environ | {name: str(value) for name, value in given.items() if value}
+    try:
+        result = subprocess.run(  # noqa: S603
+            [program, f"--dbname={database['NAME']}", *map(str, arguments)],
+            env=environment,
+            capture_output=True,
+            text=True,
+        )
+    except FileNotFoundError as error:
+        raise BackupError(f"{program} is not installed (Debian: postgresql-client).") from error
     if result.returncode:
         raise BackupError(f"{program} failed: {result.stderr.strip()}")

@@ -57,6 +57,8 @@ def test_a_backup_brings_back_every_page_revision_vote_and_file(tmp_path, settin
     call_command("backup", directory=tmp_path / "backups", stdout=output)
     archive = Path(output.getvalue().strip())
     assert archive.name.startswith("idekammare-") and archive.name.endswith(".tar.gz")
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert [path.name for path in archive.parent.iterdir()] == [archive.name]
 
     drop_every_table()
     for path in Path(settings.MEDIA_ROOT).rglob("*"):
