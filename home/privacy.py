@@ -65,11 +65,13 @@ def restriction_deleted(sender, instance, origin=None, **kwargs):
         share_view_restrictions(page)
 
 
-def groups_changed(sender, instance, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
-        instance, PageViewRestriction
-    ):
-        share_view_restrictions(instance.page)
+def groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    # From the group's side, `pk_set` names the restrictions (none after a clear).
+    changed = PageViewRestriction.objects.filter(pk__in=pk_set or ()) if reverse else [instance]
+    for restriction in changed:
+        share_view_restrictions(restriction.page)
 
 
 def translation_copied(sender, source_obj, target_obj, **kwargs):

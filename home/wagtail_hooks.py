@@ -38,7 +38,6 @@ register_snippet(FooterText)
 
 @hooks.register("before_serve_document")
 def serve_drafts_documents_only_to_the_admin(document, request):
-    """A document reaches the public once a published page uses it; the admin's users, who
-    review drafts, get it before."""
+    """Users of the admin review drafts, so they need a draft's documents before anyone else."""
     if not request.user.has_perm("wagtailadmin.access_admin") and not is_published(document):
         raise Http404

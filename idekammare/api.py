@@ -17,8 +17,8 @@ response sets a cookie.
 """
 
 from contextlib import contextmanager
+from copy import copy
 from functools import cached_property, wraps
-from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -115,10 +115,9 @@ class WordSearchFilter(SearchFilter):
                 raise BadRequestError(
                     f"search for at most {MAX_WORDS} words and {MAX_CHARACTERS} characters"
                 )
-            query = request.GET.copy()
-            query["search"] = terms.text
-            # Wagtail's filter reads nothing of the request but its query.
-            request = SimpleNamespace(GET=query)
+            request = copy(request)
+            request.GET = request.GET.copy()
+            request.GET["search"] = terms.text
         return super().filter_queryset(request, queryset, view)
 
 

@@ -190,3 +190,15 @@ def test_deleting_a_page_leaves_its_translation_private(news_index, site):
     page.delete()
 
     assert english.view_restrictions.get().password == PASSWORD
+
+
+def test_a_group_given_access_from_the_groups_side_reaches_the_translation(translated):
+    page, english = translated
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    editors = Group.objects.get(name="Redaktörer")
+
+    editors.pageviewrestriction_set.add(restriction)
+
+    assert list(english.view_restrictions.get().groups.all()) == [editors]

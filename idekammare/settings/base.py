@@ -1,6 +1,8 @@
 from datetime import timedelta
 from pathlib import Path
 
+from django.urls import reverse_lazy
+
 import dj_database_url
 
 from .env import env, env_bool, env_int, env_list
@@ -226,7 +228,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template name)
 # Every account is an admin account, so a page for logged-in readers asks at the admin login.
-WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = reverse_lazy("wagtailadmin_login")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]

@@ -1,3 +1,5 @@
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,3 +23,4 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploads of one test run stay out of the project's media/ and out of another run's way.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="idekammare-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
