@@ -4,6 +4,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.rich_text import unlink_unsafe_links
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -55,11 +57,18 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
 
 
+class ParagraphBlock(blocks.RichTextBlock):
+    def get_api_representation(self, value, context=None):
+        return unlink_unsafe_links(super().get_api_representation(value, context))
+
+    class Meta:
+        label = _("Paragraph")
+        template = "blocks/paragraph_block.html"
+
+
 class ContentBlocks(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES, label=_("Paragraph"), template="blocks/paragraph_block.html"
-    )
+    paragraph = ParagraphBlock(features=PARAGRAPH_FEATURES)
     image = ImageWithCaptionBlock()
     quote = QuoteBlock()
     document = DocumentLinkBlock()

@@ -148,6 +148,12 @@ def test_links_to_script_are_unlinked_however_they_reached_the_database(client, 
     for number in range(len(UNSAFE_HREFS)):
         assert f"<a>länk {number}</a>" in rich_text
 
+    data = client.get(f"/api/v2/pages/{page.pk}/").json()
+    source = data["body"][0]["value"]
+    assert re.findall(r'href="([^"]*)"', source) == SAFE_HREFS
+    for number in range(len(UNSAFE_HREFS)):
+        assert f"<a>länk {number}</a>" in source
+
 
 # Statements: page fields, StreamField blocks and the snippets a statement shows
 
