@@ -33,11 +33,6 @@ IMAGES = "/api/v2/images/"
 STATEMENTS = f"{PAGES}?type=positions.PositionStatementPage"
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def get(client, url):
     response = client.get(url)
     assert response.status_code == 200, (url, response.content)

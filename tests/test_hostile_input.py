@@ -19,7 +19,6 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
 from django.utils.translation import get_language_from_path
 
 from wagtail.models import Page
@@ -226,11 +225,11 @@ DANGEROUS_LINK = re.compile(r"""(href|src|action)\s*=\s*["']?\s*(javascript|data
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site, for every test of the module; nothing of it outlives the module."""
+def demo(django_db_setup, django_db_blocker):
+    """The demo site, for every test of the module; none of its rows outlives the module."""
     with django_db_blocker.unblock():
         pages_before = Page.objects.count()
-        with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")), transaction.atomic():
+        with transaction.atomic():
             call_command("load_demo_content", "--force", stdout=StringIO())
             yield
             transaction.set_rollback(True)

@@ -62,11 +62,6 @@ with translation.override("sv"):
     INVALID_URL = str(escape(URLValidator.message))
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def committing():
     return TestCase.captureOnCommitCallbacks(execute=True)
 

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
+    # The test deletes every uploaded file; those of the run's other tests stay out of its way.
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

@@ -22,11 +22,6 @@ from positions.tests.conftest import make_user
 Document = get_document_model()
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def editor_client(db):
     client = Client()
