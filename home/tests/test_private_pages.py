@@ -139,7 +139,8 @@ def test_making_a_page_private_in_the_admin_makes_its_translation_private(client
 
     response = read_anonymously(english)
     assert "Board minutes" not in response.content.decode()
-    assert 'name="password"' in response.content.decode()
+    assert "<h1>Password required</h1>" in response.content.decode()
+    assert '<label for="id_password">Password</label>' in response.content.decode()
     assert english.view_restrictions.get().password == PASSWORD
     listing = read_anonymously(english.get_parent()).content.decode()
     assert "Board minutes" not in listing
