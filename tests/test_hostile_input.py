@@ -243,14 +243,9 @@ def text_of(response):
 
 
 def error_headings(response):
-    """The error page's heading, in the language that Django reads from the path.
-
-    Django reads /EN/ and /En/ as English but activates the code as spelt, and the translations
-    of a code not in LANGUAGES fall back to Swedish: there either heading will do.
-    """
-    headings = HEADINGS[response.status_code]
+    """The error page's heading, in the language that Django reads from the path."""
     language = get_language_from_path(response.wsgi_request.path_info) or settings.LANGUAGE_CODE
-    return [headings[language]] if language in headings else headings.values()
+    return [HEADINGS[response.status_code][language.lower()]]
 
 
 def check(response, elapsed, marker=""):
