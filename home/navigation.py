@@ -100,7 +100,7 @@ def build_chrome(request, site) -> SiteChrome:
     children = [page for page in sections if home and page.path.startswith(home.path)]
     network = NetworkSettings.for_site(site)
     footer = in_active_language(FooterText.objects.all())
-    statements = [
+    footer_pages = [
         live_translation(network.accessibility_page_id),
         live_translation(network.privacy_page_id),
     ]
@@ -135,7 +135,7 @@ def build_chrome(request, site) -> SiteChrome:
         ),
         footer_text=footer.text if footer else "",
         footer_links=tuple(
-            Link(page.title, page.get_url(request)) for page in statements if page is not None
+            Link(page.title, page.get_url(request)) for page in footer_pages if page is not None
         ),
         topics=tuple(Topic.objects.localized_list()),
     )

@@ -25,7 +25,9 @@ def share_view_restrictions(page: Page) -> None:
     try:
         with transaction.atomic():
             wanted = restrictions_of(page)
-            for translation in page.get_translations().prefetch_related("view_restrictions"):
+            for translation in page.get_translations().prefetch_related(
+                "view_restrictions__groups"
+            ):
                 if restrictions_of(translation) != wanted:
                     replace_restrictions(translation, page.view_restrictions.all())
     finally:

@@ -168,11 +168,8 @@ def test_a_restriction_to_groups_reaches_the_translation_with_its_groups(client,
     assert read_anonymously(english).status_code == 302
 
 
-def test_a_translation_made_later_is_private_from_the_start(news_index, site):
-    page = NewsPageFactory(parent=news_index, title="Styrelsens protokoll", slug="protokoll")
-    PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD
-    )
+def test_a_translation_made_later_is_private_from_the_start(restricted, site):
+    page, _restriction = restricted
 
     english = translate(page, site.en, title="Board minutes", slug="minutes")
     english.refresh_from_db()
@@ -181,11 +178,8 @@ def test_a_translation_made_later_is_private_from_the_start(news_index, site):
     assert "Board minutes" not in read_anonymously(english).content.decode()
 
 
-def test_deleting_a_page_leaves_its_translation_private(news_index, site):
-    page = NewsPageFactory(parent=news_index, title="Styrelsens protokoll", slug="protokoll")
-    PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD
-    )
+def test_deleting_a_page_leaves_its_translation_private(restricted, site):
+    page, _restriction = restricted
     english = translate(page, site.en, title="Board minutes", slug="minutes")
 
     page.delete()
