@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 import pytest
 
 from home.factories import HomePageFactory
+from home.publication import loading_content
 from news.factories import NewsIndexPageFactory
 from positions.factories import (
     ConsultationIndexPageFactory,
@@ -26,7 +27,8 @@ def translate(source, locale, **fields):
     for name, value in fields.items():
         setattr(translation, name, value)
     if isinstance(translation, Page):
-        translation.save_revision().publish()
+        with loading_content():
+            translation.save_revision().publish()
         return translation.specific
     translation.save()
     return translation

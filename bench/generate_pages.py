@@ -191,6 +191,7 @@ def generate(count):
 
     from modelsearch.signal_handlers import post_save_signal_handler
 
+    from home.publication import loading_content
     from news.models import NewsIndexPage, NewsPage
     from positions.models import PositionIndexPage, PositionStatementPage
 
@@ -208,7 +209,7 @@ def generate(count):
     started = time.monotonic()
     for batch_start in range(0, len(missing), BATCH):
         created = {NewsPage: [], PositionStatementPage: []}
-        with transaction.atomic():
+        with transaction.atomic(), loading_content():
             for number in missing[batch_start : batch_start + BATCH]:
                 title, introduction, body = page_texts(number)
                 day = datetime.date(2016, 1, 1) + datetime.timedelta(days=number % 3650)

@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from home import privacy, signals
+        # The publication guard and the workflow integrity checks connect on import.
+        from home import privacy, publication, signals, workflow_integrity  # noqa: F401
 
         signals.connect()
         privacy.connect()

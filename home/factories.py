@@ -4,9 +4,22 @@ import factory
 import wagtail_factories
 
 from home.models import ContactPerson, ContentPage, HomePage, Topic
+from home.publication import loading_content
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class PageFactory(wagtail_factories.PageFactory):
+    """Pages built for tests go live as built, as loaded content does."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with loading_content():
+            return super()._create(model_class, *args, **kwargs)
+
+
+class HomePageFactory(PageFactory):
     title = "Startsida"
     hero_heading = "Värmlands idéburna organisationer talar med en röst"
     hero_introduction = "Föreningar, studieförbund, trossamfund och sociala företag i hela länet."
@@ -15,7 +28,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
 
-class ContentPageFactory(wagtail_factories.PageFactory):
+class ContentPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Innehållssida {n}")
     introduction = "En ingress om hur nätverket arbetar i länets kommuner."
 

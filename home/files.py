@@ -33,3 +33,18 @@ def is_published(file) -> bool:
     """Whether a live page outside private sections uses `file`."""
     in_use = referenced_by(Page.objects.live().public(), type(file))
     return type(file).objects.filter(pk=file.pk, pk__in=in_use).exists()
+
+
+def uses(instance, file) -> bool:
+    """Whether `instance` refers to `file`, as a revision holds it (`revision.as_object()`).
+
+    The reference index covers saved rows only, so a revision is scanned the way Wagtail scans an
+    object to index it: its fields, StreamField blocks, rich text and child objects.
+    """
+    content_type = ReferenceIndex._get_base_content_type(type(file)).pk
+    return any(
+        (to_content_type, to_object_id) == (content_type, str(file.pk))
+        for to_content_type, to_object_id, _model_path, _content_path in (
+            ReferenceIndex._extract_references_from_object(instance)
+        )
+    )

@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import admin_api
 from home.files import is_published
 from home.models import ContactPerson, FooterText, Topic
+from home.snippets import SnippetViewSet
 
 
 class TopicViewSet(SnippetViewSet):
@@ -33,7 +34,7 @@ class ContactPersonViewSet(SnippetViewSet):
 
 register_snippet(TopicViewSet)
 register_snippet(ContactPersonViewSet)
-register_snippet(FooterText)
+register_snippet(FooterText, viewset=SnippetViewSet)
 
 
 @hooks.register("before_serve_document")
@@ -41,3 +42,8 @@ def serve_drafts_documents_only_to_the_admin(document, request):
     """Users of the admin review drafts, so they need a draft's documents before anyone else."""
     if not request.user.has_perm("wagtailadmin.access_admin") and not is_published(document):
         raise Http404
+
+
+@hooks.register("construct_admin_api", order=1)  # after Wagtail's own, which it replaces
+def admin_api_signs_in_through_the_session(router):
+    admin_api.register_endpoints(router)

@@ -1,12 +1,12 @@
 import datetime
 
 import factory
-import wagtail_factories
 
+from home.factories import PageFactory
 from news.models import NewsIndexPage, NewsPage
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
+class NewsIndexPageFactory(PageFactory):
     title = "Nyheter"
     slug = "nyheter"
 
@@ -14,7 +14,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
         model = NewsIndexPage
 
 
-class NewsPageFactory(wagtail_factories.PageFactory):
+class NewsPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Nyhet nummer {n} från nätverket")
     date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
     introduction = "Föreningarna i Värmland samlas för att diskutera lokalernas framtid."

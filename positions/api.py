@@ -15,10 +15,7 @@ class EndorsingOrganisationsField(ListingField):
 
     def values_for(self, pages):
         endorsements = (
-            MemberOrganisation.objects.active()
-            .filter(
-                endorsements__page__translation_key__in={page.translation_key for page in pages}
-            )
+            MemberOrganisation.objects.endorsing({page.translation_key for page in pages})
             .values_list("endorsements__page__translation_key", "name", "slug")
             .distinct()
             .order_by("name", "slug")

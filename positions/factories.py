@@ -5,6 +5,7 @@ from wagtail.models import Locale
 import factory
 import wagtail_factories
 
+from home.factories import PageFactory
 from positions.models import (
     ConsultationIndexPage,
     ConsultationResponsePage,
@@ -44,7 +45,7 @@ class IssuingAuthorityFactory(factory.django.DjangoModelFactory):
         model = IssuingAuthority
 
 
-class PositionIndexPageFactory(wagtail_factories.PageFactory):
+class PositionIndexPageFactory(PageFactory):
     title = "Ställningstaganden"
     slug = "stallningstaganden"
 
@@ -52,7 +53,7 @@ class PositionIndexPageFactory(wagtail_factories.PageFactory):
         model = PositionIndexPage
 
 
-class PositionStatementPageFactory(wagtail_factories.PageFactory):
+class PositionStatementPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Ställningstagande {n} om föreningslivets villkor")
     summary = "Nätverket föreslår fleråriga avtal med föreningarna."
     body = wagtail_factories.StreamFieldFactory({})
@@ -64,7 +65,7 @@ class PositionStatementPageFactory(wagtail_factories.PageFactory):
         model = PositionStatementPage
 
 
-class ConsultationIndexPageFactory(wagtail_factories.PageFactory):
+class ConsultationIndexPageFactory(PageFactory):
     title = "Remisser"
     slug = "remisser"
 
@@ -72,7 +73,7 @@ class ConsultationIndexPageFactory(wagtail_factories.PageFactory):
         model = ConsultationIndexPage
 
 
-class ConsultationResponsePageFactory(wagtail_factories.PageFactory):
+class ConsultationResponsePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Remissvar {n}")
     referral_title = factory.Sequence(lambda n: f"Remiss om regional utveckling {n}")
     authority = factory.SubFactory(IssuingAuthorityFactory)
@@ -88,7 +89,7 @@ class ConsultationResponsePageFactory(wagtail_factories.PageFactory):
         model = ConsultationResponsePage
 
 
-class MemberDirectoryPageFactory(wagtail_factories.PageFactory):
+class MemberDirectoryPageFactory(PageFactory):
     title = "Medlemmar"
     slug = "medlemmar"
 

@@ -22,8 +22,7 @@ def with_endorsers(pages, request):
     """
     directory = section(request, "positions.memberdirectorypage")
     organisations = (
-        MemberOrganisation.objects.active()
-        .filter(endorsements__page__translation_key__in={page.translation_key for page in pages})
+        MemberOrganisation.objects.endorsing({page.translation_key for page in pages})
         .values_list("endorsements__page__translation_key", "name", "slug")
         .order_by("name", "slug")
         .distinct()

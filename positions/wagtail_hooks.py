@@ -6,13 +6,13 @@ from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from home.snippets import SnippetViewSet
 from positions.models import IssuingAuthority, MemberOrganisation, Representative
 from positions.models.review import VoteChoice
 from positions.review import urls as review_urls
 from positions.review.panels import MemberReviewsDashboardPanel
-from positions.review.translation_sync import UpdateTranslationsOfAdoptedTextView
 
 
 class MemberOrganisationViewSet(SnippetViewSet):
@@ -61,11 +61,6 @@ register_snippet(MembersViewSetGroup)
 def register_member_review_urls():
     return [
         path("medlemsgranskning/", include(review_urls, namespace="member_review")),
-        # Registered before wagtail-localize's own hook (INSTALLED_APPS order), so this wins.
-        path(
-            "localize/update/<int:translation_source_id>/",
-            UpdateTranslationsOfAdoptedTextView.as_view(),
-        ),
     ]
 
 
@@ -110,9 +105,27 @@ def register_vote_log_actions(actions):
         label = _("Member review: object")
         verb = _("%(organisation)s objects")
 
+    @actions.register_action("positions.adopted")
+    class AdoptedAction(LogFormatter):
+        label = _("Adopted by the members")
+
+        def format_message(self, log_entry):
+            return _("Adopted by the members: %(endorse)d of %(eligible)d") % {
+                "endorse": log_entry.data.get("endorse", 0),
+                "eligible": log_entry.data.get("eligible", 0),
+            }
+
 
 @hooks.register("construct_reports_menu")
 def hide_reports_from_representatives(request, menu_items):
     """Reports list page history; a representative has none to see, so the menu stays away."""
     if Representative.voting_organisation(request.user) is not None:
         menu_items[:] = []
+
+
+# Representatives reach only what they are asked about: positions/review/representative_gate.py.
+@hooks.register("before_serve_document")
+def refuse_draft_documents_to_representatives(document, request):
+    from positions.review.representative_gate import refuse_document_to_representatives
+
+    refuse_document_to_representatives(document, request)

@@ -17,6 +17,7 @@ import pytest
 
 from conftest import translate
 from home.factories import ContentPageFactory, TopicFactory
+from home.publication import loading_content
 from news.factories import NewsPageFactory
 from positions.factories import (
     ConsultationResponsePageFactory,
@@ -266,7 +267,8 @@ class TestUnpublishedPagesAreNeverShown:
 
     def test_an_alias_does_not_name_its_private_original(self, client, site, restricted):
         section, child, restriction = restricted
-        alias = child.create_alias(parent=site.home, update_slug="protokoll-alias")
+        with loading_content():
+            alias = child.create_alias(parent=site.home, update_slug="protokoll-alias")
         assert get(client, f"{PAGES}{alias.pk}/")["meta"]["alias_of"] is None
 
 
@@ -301,7 +303,8 @@ class TestDocumentsAndImages:
         section, child, restriction = restricted
         document = pdf("protokoll-mars")
         child.body = document_block(document)
-        child.save_revision().publish()
+        with loading_content():
+            child.save_revision().publish()
         assert_hidden(client, DOCUMENTS, document, "protokoll-mars")
 
     def test_a_document_of_a_page_that_is_unpublished_is_hidden(self, client, statements_index):

@@ -18,6 +18,7 @@ import pytest
 from conftest import translate
 from home.factories import ContentPageFactory
 from home.models import NetworkSettings
+from home.publication import loading_content
 from news.factories import NewsPageFactory
 from tests.test_query_budgets import queries
 
@@ -236,7 +237,8 @@ class TestStructuredData:
             introduction="Föreningarna väljer ny styrelse.",
             listing_image=image(),
         )
-        item.save_revision().publish()
+        with loading_content():
+            item.save_revision().publish()
         item.refresh_from_db()
 
         [article] = structured_data(client.get("/nyheter/arsmote/"))

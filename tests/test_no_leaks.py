@@ -31,6 +31,7 @@ import pytest
 
 from conftest import translate
 from home.factories import ContentPageFactory, TopicFactory
+from home.publication import loading_content
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
 from positions.factories import (
@@ -145,7 +146,8 @@ class Secrets:
         return page
 
     def published(self, page, where):
-        self.write(page, where).save_revision().publish()
+        with loading_content():
+            self.write(page, where).save_revision().publish()
         return page
 
     def private(self, page, restriction_type, restrict=True):

@@ -11,6 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import ContentPage, HomePage
+from home.publication import loading_content
 
 
 class DemoSiteTestCase(WagtailPageTestCase):
@@ -145,7 +146,8 @@ class RoutingAndRenderingTests(DemoSiteTestCase):
 
     def test_meta_description_and_open_graph_come_from_promote_fields(self):
         self.about_sv.seo_title = "Om Idékammaren Värmland"
-        self.about_sv.save_revision().publish()
+        with loading_content():
+            self.about_sv.save_revision().publish()
         response = self.client.get("/om-natverket/")
         self.assertContains(
             response,

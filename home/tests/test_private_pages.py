@@ -11,6 +11,7 @@ import pytest
 
 from conftest import translate
 from home.factories import ContactPersonFactory
+from home.publication import loading_content
 from news.factories import NewsPageFactory
 from positions.tests.conftest import make_user
 
@@ -98,7 +99,8 @@ def test_deleting_a_contact_person_removes_them_from_every_live_page(client, new
     pages = [NewsPageFactory(parent=news_index, slug=f"nyhet-{n}") for n in range(2)]
     for page in pages:
         page.contact_persons.set([person])
-        page.save_revision().publish()
+        with loading_content():
+            page.save_revision().publish()
     assert "Kim Exempelsson" in client.get(pages[0].url).content.decode()
 
     person.delete()

@@ -58,9 +58,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Representatives reach only the admin views of the reviews they are asked about.
+    "positions.review.representative_gate.RepresentativeGateMiddleware",
+    # Pages go live as the request's user, and an admin request is one transaction.
+    "home.publication.PublicationGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wrong page passwords and password resets are counted per client address.
+    "idekammare.throttling.ThrottleMiddleware",
     # Last, as django-axes asks: it answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
 ]
@@ -252,3 +258,9 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "positions.review.finish.publish_reviewed_revis
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Autosave would rewrite drafts every few seconds, restarting a running review each time.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+# Throttling. Behind reverse proxies, the client's address is taken from the right of
+# X-Forwarded-For, one entry per trusted proxy (idekammare/throttling.py); 0 uses REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "idekammare.throttling.client_address"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "idekammare.throttling.PasswordResetForm"  # noqa: S105

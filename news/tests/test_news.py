@@ -10,6 +10,7 @@ import pytest
 from conftest import translate
 from home.factories import ContactPersonFactory, TopicFactory
 from home.models import HomePage
+from home.publication import loading_content
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage, NewsPage
 
@@ -138,14 +139,16 @@ def test_topics_and_contacts_follow_the_swedish_page_through_wagtail_localize(si
     health, culture = TopicFactory(slug="folkhalsa"), TopicFactory(slug="kultur")
     first, second = ContactPersonFactory(), ContactPersonFactory()
     item = NewsPageFactory(parent=news_index, topics=[health], contact_persons=[first])
-    item.save_revision().publish()
+    with loading_content():
+        item.save_revision().publish()
     source, _ = TranslationSource.get_or_create_from_instance(item)
     english, _ = source.create_or_update_translation(site.en, fallback=True)
     assert list(english.topics.all()) == [health]
 
     item.topics = [culture]
     item.contact_persons = [first, second]
-    item.save_revision().publish()
+    with loading_content():
+        item.save_revision().publish()
     source.update_from_db()
     english, _ = source.create_or_update_translation(site.en, fallback=True)
 

@@ -6,11 +6,12 @@ from .consultations import (
     Stance,
 )
 from .directory import MemberDirectoryPage
-from .endorsements import Endorsement
+from .endorsements import Adoption, Endorsement
 from .organisations import MemberOrganisation, Municipality, Representative
 from .statements import PositionIndexPage, PositionStatementPage
 
 __all__ = [
+    "Adoption",
     "ConsultationIndexPage",
     "ConsultationResponsePage",
     "ConsultationStatus",

@@ -1,13 +1,18 @@
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, TaskState
 
 from home.models.mixins import in_default_locale
+from home.publication import can_publish, editorial_refusal
 from positions.review.panels import MemberReviewPanel
 
 from .organisations import MemberOrganisation
+from .review import MemberReviewTaskState, running_reviews_of
 
 
 class Endorsement(models.Model):
@@ -17,16 +22,17 @@ class Endorsement(models.Model):
     source's endorsements.
     """
 
+    # What the members adopted stays on record: nothing deletes it along with a page or member.
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="endorsements",
     )
     organisation = models.ForeignKey(
         MemberOrganisation,
         verbose_name=_("member organisation"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="endorsements",
         limit_choices_to=in_default_locale,
     )
@@ -53,14 +59,80 @@ class Endorsement(models.Model):
         return f"{self.organisation} – {self.page}"
 
 
+class Adoption(models.Model):
+    """The member review that adopted a page's current text: how many endorsed, of how many."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.PROTECT,
+        related_name="adoption",
+    )
+    task_state = models.ForeignKey(
+        MemberReviewTaskState,
+        verbose_name=_("member review"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    endorse = models.PositiveIntegerField(_("endorsing organisations"))
+    eligible = models.PositiveIntegerField(_("organisations that could vote"))
+    adopted_at = models.DateTimeField(_("adopted at"))
+
+    class Meta:
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+
+    def __str__(self):
+        return f"{self.page}: {self.endorse}/{self.eligible}"
+
+
+def adopted_revision_id(page):
+    """The revision of `page` that its latest approved member review adopted, or None."""
+    return (
+        MemberReviewTaskState.objects.filter(
+            status=TaskState.STATUS_APPROVED,
+            workflow_state__base_content_type=page.get_base_content_type(),
+            workflow_state__object_id=str(page.pk),
+        )
+        .order_by("-finished_at", "-pk")
+        .values_list("revision_id", flat=True)
+        .first()
+    )
+
+
+def is_adopted(page, revision_id):
+    return revision_id is not None and revision_id == adopted_revision_id(page)
+
+
 def endorser_count():
-    """An annotation: how many active organisations endorse each page of a queryset."""
+    """An annotation: how many organisations endorsed each page (or its source) when the members
+    adopted it; for a page loaded without a member review, how many active ones endorse it."""
+    return Coalesce(
+        Subquery(
+            Adoption.objects.filter(page__translation_key=OuterRef("translation_key")).values(
+                "endorse"
+            )[:1],
+            output_field=models.IntegerField(),
+        ),
+        Subquery(
+            Endorsement.objects.filter(
+                page__translation_key=OuterRef("translation_key"), organisation__active=True
+            )
+            .values("page__translation_key")
+            .annotate(count=Count("organisation", distinct=True))
+            .values("count"),
+            output_field=models.IntegerField(),
+        ),
+    )
+
+
+def electorate_size():
+    """An annotation: how many organisations could vote when each page (or its source) was
+    adopted; None for pages loaded without a member review."""
     return Subquery(
-        Endorsement.objects.filter(page__translation_key=OuterRef("translation_key"))
-        .values("page__translation_key")
-        .filter(organisation__active=True)
-        .annotate(count=Count("organisation", distinct=True))
-        .values("count"),
+        Adoption.objects.filter(page__translation_key=OuterRef("translation_key")).values(
+            "eligible"
+        )[:1],
         output_field=models.IntegerField(),
     )
 
@@ -73,20 +145,68 @@ class EndorsedPageMixin(models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def can_create_at(cls, parent):
+        """Written in Swedish only: English versions are made by translating the Swedish one."""
+        return super().can_create_at(parent) and parent.locale_id == Locale.get_default().pk
+
+    def can_move_to(self, parent):
+        return super().can_move_to(parent) and parent.locale_id == self.locale_id
+
+    @classmethod
+    def deletion_refusal(cls, page, actor):
+        """Editors cannot delete a text the members are voting on; administrators can."""
+        if can_publish(page, actor) or not running_reviews_of(page).exists():
+            return None
+        return gettext(
+            "“%(title)s” is in member review and cannot be deleted. An administrator can delete it."
+        ) % {"title": page.title}
+
+    @classmethod
+    def publication_refusal(cls, page, actor, previous=None):
+        """The members' rule (see `home.publication`): the Swedish page goes live only in the
+        revision its latest approved member review adopted; a translation only while that
+        Swedish page is live so, and after its own editorial step."""
+        default_locale = Locale.get_default()
+        if page.locale_id == default_locale.pk:
+            if page.alias_of_id:
+                return gettext(
+                    "“%(title)s” cannot be an alias of another page: a statement or consultation "
+                    "response is published only as the text its member organisations adopted."
+                ) % {"title": page.title}
+            if not is_adopted(page, page.live_revision_id):
+                return gettext(
+                    "“%(title)s” was not published: a statement or consultation response goes "
+                    "live only in the version its member organisations adopted in a member review."
+                ) % {"title": page.title}
+            return None
+        source = Page.objects.filter(
+            translation_key=page.translation_key, locale=default_locale
+        ).first()
+        if source is None or not source.live or not is_adopted(source, source.live_revision_id):
+            return gettext(
+                "“%(title)s” was not published: a translation goes live only once the member "
+                "organisations have adopted the Swedish text it translates."
+            ) % {"title": page.title}
+        return editorial_refusal(page, actor, previous)
+
     def endorsing_organisations(self):
         """The active organisations that endorse this page or its source, each once."""
         logos = get_image_model().objects.prefetch_renditions()
         return (
-            MemberOrganisation.objects.active()
-            .filter(endorsements__page__translation_key=self.translation_key)
+            MemberOrganisation.objects.endorsing([self.translation_key])
             .prefetch_related(models.Prefetch("logo", queryset=logos))
-            .distinct()
             .order_by("name")
         )
 
     def endorsement_summary(self):
-        """The endorsing organisations and the number of active members, for the public page."""
-        return {
-            "organisations": list(self.endorsing_organisations()),
-            "member_count": MemberOrganisation.objects.active().count(),
-        }
+        """The member review's result, "N of M", as recorded when the members adopted it (for a
+        page loaded without one: the active endorsers and members now), and the endorsing
+        organisations that are members today."""
+        organisations = list(self.endorsing_organisations())
+        adoption = Adoption.objects.filter(page__translation_key=self.translation_key).first()
+        if adoption is None:
+            count, member_count = len(organisations), MemberOrganisation.objects.active().count()
+        else:
+            count, member_count = adoption.endorse, adoption.eligible
+        return {"organisations": organisations, "count": count, "member_count": member_count}

@@ -42,6 +42,16 @@ class MemberOrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.canonical().filter(active=True)
 
+    def endorsing(self, translation_keys):
+        """The active organisations that endorse the pages with these translation keys:
+        endorsements belong to the Swedish page, and its translations share its key. The one
+        definition of who is shown behind a page, for the page, the feeds and the API."""
+        return (
+            self.active()
+            .filter(endorsements__page__translation_key__in=translation_keys)
+            .distinct()
+        )
+
 
 class MemberOrganisation(
     LocaleConstraintsMixin, TranslatableMixin, index.Indexed, ClusterableModel
@@ -90,8 +100,13 @@ class MemberOrganisation(
         FieldPanel("logo"),
         FieldPanel("description"),
         FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+        # Who may vote is decided by administrators alone; editors keep the descriptions.
         MultiFieldPanel(
-            [FieldPanel("member_since"), FieldPanel("active")], heading=_("Membership")
+            [
+                FieldPanel("member_since", permission="positions.manage_membership"),
+                FieldPanel("active", permission="positions.manage_membership"),
+            ],
+            heading=_("Membership"),
         ),
     ]
     search_fields = [
@@ -119,6 +134,7 @@ class MemberOrganisation(
         verbose_name = _("member organisation")
         verbose_name_plural = _("member organisations")
         ordering = ["name"]
+        permissions = [("manage_membership", _("Can change who is a member"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["locale", "organisation_number"],

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from wagtail.models import Task, TaskState
+from wagtail.models import Task, TaskState, WorkflowState
 
 from .organisations import MemberOrganisation, Representative
 
@@ -195,10 +195,21 @@ class MemberReviewTaskState(TaskState):
     deadline = models.DateTimeField(_("deadline"), null=True)
 
     def save(self, *args, **kwargs):
+        starting = self._state.adding
         if self.deadline is None:
             period = self.task.specific.review_period_days
             self.deadline = timezone.now() + timedelta(days=period)
         super().save(*args, **kwargs)
+        if starting:
+            self.record_electorate()
+
+    def record_electorate(self):
+        """The organisations that may vote are the active members when the review starts; the
+        denominator and the decision use them, whatever happens to membership later."""
+        Elector.objects.bulk_create(
+            Elector(task_state=self, organisation=organisation)
+            for organisation in MemberOrganisation.objects.active()
+        )
 
     class Meta:
         verbose_name = _("member review state")
@@ -213,9 +224,13 @@ class MemberReviewTaskState(TaskState):
             return None
         return max((timezone.localdate(self.deadline) - timezone.localdate()).days, 0)
 
+    def electorate(self):
+        """The member organisations that may vote in this review."""
+        return MemberOrganisation.objects.filter(electors__task_state=self)
+
     def current_votes(self):
-        """The votes that count: those of organisations that are active members now."""
-        return self.votes.filter(organisation__in=MemberOrganisation.objects.active())
+        """The votes that count: those of the organisations in the electorate."""
+        return self.votes.filter(organisation__electors__task_state=self)
 
     def tally(self):
         counts = dict(
@@ -225,26 +240,72 @@ class MemberReviewTaskState(TaskState):
             endorse=counts.get(VoteChoice.ENDORSE, 0),
             abstain=counts.get(VoteChoice.ABSTAIN, 0),
             object=counts.get(VoteChoice.OBJECT, 0),
-            eligible=MemberOrganisation.objects.active().count(),
+            eligible=self.electors.count(),
         )
 
     def get_comment(self):
         return self.comment
 
 
-class Vote(models.Model):
-    """One organisation's vote in one member review; changing it updates this row."""
+def running_reviews():
+    """Member reviews that are open: the current task of a workflow in progress."""
+    return MemberReviewTaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+        workflow_state__current_task_state=models.F("pk"),
+    )
+
+
+def running_reviews_of(page):
+    return running_reviews().filter(
+        workflow_state__base_content_type=page.get_base_content_type(),
+        workflow_state__object_id=str(page.pk),
+    )
+
+
+class Elector(models.Model):
+    """A member organisation that may vote in a member review, recorded when the review starts."""
 
     task_state = models.ForeignKey(
         MemberReviewTaskState,
         verbose_name=_("member review"),
         on_delete=models.CASCADE,
+        related_name="electors",
+    )
+    organisation = models.ForeignKey(
+        MemberOrganisation,
+        verbose_name=_("member organisation"),
+        on_delete=models.PROTECT,
+        related_name="electors",
+    )
+
+    class Meta:
+        verbose_name = _("elector")
+        verbose_name_plural = _("electorate")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_state", "organisation"], name="one_elector_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class Vote(models.Model):
+    """One organisation's vote in one member review; changing it updates this row."""
+
+    # Votes are the record of what the members decided: nothing deletes them along with it.
+    task_state = models.ForeignKey(
+        MemberReviewTaskState,
+        verbose_name=_("member review"),
+        on_delete=models.PROTECT,
         related_name="votes",
     )
     organisation = models.ForeignKey(
         MemberOrganisation,
         verbose_name=_("member organisation"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="votes",
     )
     choice = models.CharField(_("vote"), max_length=10, choices=VoteChoice.choices)

@@ -18,7 +18,7 @@ from home.models.mixins import (
 )
 from positions.api import EndorsingOrganisationsField
 
-from .endorsements import EndorsedPageMixin, endorser_count
+from .endorsements import EndorsedPageMixin, electorate_size, endorser_count
 from .organisations import MemberOrganisation
 
 
@@ -107,6 +107,6 @@ def statements_under(parent):
         PositionStatementPage.objects.child_of(parent)
         .live()
         .public()
-        .annotate(endorser_count=endorser_count())
+        .annotate(endorser_count=endorser_count(), electorate_size=electorate_size())
         .order_by(models.F("date_adopted").desc(nulls_last=True), "-first_published_at")
     )

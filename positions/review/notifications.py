@@ -7,8 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from positions.models import MemberOrganisation, Representative
+from positions.models.review import running_reviews
 
-from .access import running_reviews
 from .voting import review_url
 
 

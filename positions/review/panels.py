@@ -6,8 +6,9 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
 
 from positions.models.organisations import Representative
+from positions.models.review import running_reviews
 
-from .access import running_review, running_reviews
+from .access import running_review
 from .summary import review_summary
 
 

@@ -1,54 +1,45 @@
-"""What happens when a workflow is approved: the reviewed revision goes live, never a later one."""
+"""What happens when a workflow is approved: the reviewed revision goes live, never a later one.
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
+Whether it may go live at all is decided where every publication passes, in `home.publication`
+and the page type's `publication_refusal`; this module only does the work of a finished workflow.
+"""
+
 from django.utils import timezone
 
-from wagtail.models import Locale, TaskState
+from wagtail.log_actions import LogContext, log
+from wagtail.models import TaskState
 
-from positions.models import Endorsement
-from positions.models.endorsements import EndorsedPageMixin
+from positions.models import Adoption, Endorsement
 from positions.models.review import MemberReviewTaskState, VoteChoice
-
-
-def requires_member_review(page):
-    """Swedish statements and consultation responses speak for the members, so they vote first."""
-    return (
-        isinstance(page, EndorsedPageMixin) and page.locale.language_code == settings.LANGUAGE_CODE
-    )
-
-
-def translates_unadopted_text(page):
-    """A translation of a statement whose Swedish text the members have not adopted yet."""
-    if not isinstance(page, EndorsedPageMixin) or requires_member_review(page):
-        return False
-    source = page.get_translation_or_none(Locale.get_default())
-    return source is not None and not source.live
 
 
 def publish_reviewed_revision(workflow_state, user=None):
     """Wagtail's WAGTAIL_FINISH_WORKFLOW_ACTION: publish the revision the last task approved."""
     page = workflow_state.content_object.specific
-    approved = workflow_state.current_task_state
+    revision = workflow_state.current_task_state.revision
     review = (
         MemberReviewTaskState.objects.filter(
             workflow_state=workflow_state,
             status=TaskState.STATUS_APPROVED,
-            revision_id=approved.revision_id,
+            revision_id=revision.pk,
         )
         .order_by("-finished_at")
         .first()
     )
-    if requires_member_review(page) and review is None:
-        raise PermissionDenied("A statement goes live only after an approved member review.")
-    if translates_unadopted_text(page):
-        raise PermissionDenied("A translation goes live only after the members adopt the original.")
-
-    revision = approved.revision
-    if review is not None:
-        record_adoption(page, revision, review)
-    # The finished workflow is the authority to publish; the approving editor needs no more.
-    revision.publish(user=user, skip_permission_checks=True)
+    if review is None:
+        # The finished workflow is the authority to publish; the approving editor needs no more.
+        revision.publish(user=user, skip_permission_checks=True)
+        return
+    tally = record_adoption(page, revision, review)
+    # The members adopted it, not the representative whose vote happened to decide it.
+    with LogContext(user=None):
+        revision.publish(user=None, skip_permission_checks=True, log_action=False)
+        log(
+            instance=page,
+            action="positions.adopted",
+            revision=revision,
+            data={"task_state_id": review.pk, "endorse": tally.endorse, "eligible": tally.eligible},
+        )
 
 
 def record_adoption(page, revision, review):
@@ -69,3 +60,14 @@ def record_adoption(page, revision, review):
         decided_on = timezone.localdate(review.finished_at)
         revision.content["date_adopted"] = decided_on.isoformat()
         revision.save(update_fields=["content"])
+    tally = review.tally()
+    Adoption.objects.update_or_create(
+        page=page,
+        defaults={
+            "task_state": review,
+            "endorse": tally.endorse,
+            "eligible": tally.eligible,
+            "adopted_at": review.finished_at,
+        },
+    )
+    return tally

@@ -8,9 +8,8 @@ from wagtail.models import Revision, TaskState
 from wagtail.signals import task_submitted
 
 from positions.models.endorsements import EndorsedPageMixin
-from positions.models.review import MemberReviewTaskState
+from positions.models.review import MemberReviewTaskState, running_reviews_of
 
-from .access import running_reviews_of
 from .notifications import notify_representatives
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -65,7 +66,9 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
             "role": self.role,
             "preview_url": self.preview_url(closed),
             "changes_url": reverse("member_review:changes", args=[self.state.pk])
-            if self.page.live_revision_id and self.page.live_revision_id != self.state.revision_id
+            if not closed
+            and self.page.live
+            and self.page.live_revision_id != self.state.revision_id
             else None,
             **review_summary(self.state),
         }
@@ -122,10 +125,18 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
 
 
 class ReviewChangesView(ReviewMixin, RevisionsCompareView):
-    """What changed between the live page and the revision under review."""
+    """The revision under review against the live page, while the review is open.
+
+    For a page never published there is nothing to compare with: the revision is shown whole,
+    as new text. The page row of such a page holds its latest draft, which is never shown here.
+    """
+
+    template_name = "positions/review/changes.html"
 
     def setup(self, request, *args, task_state_id, **kwargs):
         self.load_review(task_state_id)
+        if refusal(self.state, self.page) is not None:
+            raise Http404
         self.model = type(self.page)
         super().setup(
             request,
@@ -139,6 +150,17 @@ class ReviewChangesView(ReviewMixin, RevisionsCompareView):
 
     def get_edit_handler(self):
         return self.page.get_edit_handler()
+
+    def _get_revision_and_heading(self, revision_id):
+        if revision_id != "live":
+            return self.state.revision.as_object(), _("Under review")
+        if self.page.live:
+            return self.page, _("Published")
+        # An empty page of the same type: everything in the revision shows as added.
+        return self.model(), _("Nothing published")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"new_text": not self.page.live}
 
     def get_breadcrumbs_items(self):
         return [

@@ -7,10 +7,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.log_actions import log
+from wagtail.log_actions import LogContext, log
 from wagtail.models import Comment, TaskState, WorkflowState
 
-from positions.models import MemberOrganisation
 from positions.models.review import MemberReviewTaskState, Outcome, Vote, VoteChoice
 
 
@@ -54,9 +53,9 @@ def cast_vote(task_state, user, choice, reason=""):
     page = state.workflow_state.content_object
     if reason_refused := refusal(state, page):
         raise VoteRefused(reason_refused)
-    organisation = MemberOrganisation.objects.active().filter(representatives__user=user).first()
+    organisation = state.electorate().filter(representatives__user=user).first()
     if organisation is None:
-        raise VoteRefused(_("You do not represent an active member organisation."))
+        raise VoteRefused(_("Your organisation is not among those that vote in this review."))
     reason = (reason or "").strip()
     if choice == VoteChoice.OBJECT and not reason:
         raise VoteRefused(_("Please give a reason for the objection."))
@@ -88,7 +87,8 @@ def settle(state, deadline_passed=False):
     """Approve or reject a locked, in-progress review if its votes decide it; return the outcome."""
     task = state.task.specific
     outcome = task.decide(state.tally(), deadline_passed=deadline_passed)
-    with translation.override(settings.LANGUAGE_CODE):
+    # The decision is the members', not the representative's whose vote happened to settle it.
+    with translation.override(settings.LANGUAGE_CODE), LogContext(user=None):
         if outcome == Outcome.APPROVE:
             state.approve(user=None, comment=result_summary(task, state))
         elif outcome == Outcome.REJECT:

@@ -12,6 +12,7 @@ import feedparser
 import pytest
 
 from conftest import translate
+from home.publication import loading_content
 from positions.factories import (
     ConsultationResponsePageFactory,
     EndorsementFactory,
@@ -127,7 +128,8 @@ class TestStatementFeeds:
         self, client, statements_index
     ):
         page = PositionStatementPageFactory(parent=statements_index, date_adopted=None)
-        page.save_revision().publish()
+        with loading_content():
+            page.save_revision().publish()
         page.refresh_from_db()
 
         [entry] = read_feed(client, feed_url("statements-rss", "sv")).entries

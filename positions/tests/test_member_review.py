@@ -17,9 +17,11 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from positions.factories import MemberOrganisationFactory, PositionStatementPageFactory
+from home.publication import PublicationRefused, loading_content
+from positions.factories import MemberOrganisationFactory
 from positions.models import Endorsement, PositionStatementPage, Representative
-from positions.models.review import DecisionRule, MemberReviewTaskState, Vote
+from positions.models.review import DecisionRule, MemberReviewTaskState, Vote, VoteChoice
+from positions.review.voting import cast_vote
 from positions.tests.conftest import in_member_review, make_user, submit
 
 TITLE = "Föreningslokaler ska vara öppna för alla"
@@ -384,21 +386,26 @@ def test_an_edit_during_review_starts_a_new_review_on_the_new_text(
     assert Vote.objects.count() == 3
 
 
-def test_publishing_during_review_ends_it_without_inviting_the_members_again(
-    client, review, administrator, django_capture_on_commit_callbacks
+def test_publishing_during_review_is_refused_even_for_an_administrator(
+    client, review, administrator, django_capture_on_commit_callbacks, caplog
 ):
     mail.outbox.clear()
     client.force_login(administrator)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(
+        response = client.post(
             edit_url(review.page),
             edit_form(review.page, summary="Publicerad direkt.") | {"action-publish": "1"},
+            follow=True,
         )
 
-    assert fresh(review.page).live
-    assert not MemberReviewTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
+    assert "i den version som medlemsorganisationerna har antagit" in response.content.decode()
+    assert not fresh(review.page).live
+    state = MemberReviewTaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    assert state.pk == review.state.pk
+    assert fresh(review.page).latest_revision_id == review.state.revision_id
     assert inbox_of(review.representatives[0]) == []
+    assert "Publication refused" in caplog.text
 
 
 def test_the_reviewed_revision_cannot_be_overwritten_in_place(review):
@@ -496,9 +503,9 @@ def test_a_representative_of_a_former_member_cannot_vote(client, review):
     screen = vote(client, representative, review.state, "endorse")
     action = client.post(action_url(review.state, "endorse"), {"comment": ""})
 
-    # Wagtail's admin answers a refused permission with a redirect to the dashboard.
-    assert (screen.status_code, screen.url) == (302, "/admin/")
-    assert (action.status_code, action.url) == (302, "/admin/")
+    # The representatives' gate refuses the review of an organisation that no longer votes.
+    assert screen.status_code == 403
+    assert action.status_code == 403
     assert not Vote.objects.exists()
 
 
@@ -527,7 +534,7 @@ def test_a_swedish_statement_is_not_published_without_a_member_review(
     )
     workflow_state = submit(draft_statement, editor)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PublicationRefused):
         workflow_state.current_task_state.approve(user=administrator)
 
     assert not fresh(draft_statement).live
@@ -585,7 +592,8 @@ def test_the_dashboard_lists_the_open_review_for_a_representative(client, review
 def test_what_changed_compares_the_text_under_review_with_the_published_one(
     client, draft_statement, editor, administrator, representatives, member_review_task
 ):
-    draft_statement.save_revision(user=administrator).publish(user=administrator)
+    with loading_content():
+        draft_statement.save_revision(user=administrator).publish(user=administrator)
     draft_statement.summary = "Samlingslokaler ska gå att boka av alla föreningar."
     state = in_member_review(draft_statement, editor, administrator)
     changes = f"/admin/medlemsgranskning/{state.pk}/andringar/"
@@ -605,10 +613,13 @@ def test_what_changed_compares_the_text_under_review_with_the_published_one(
 # Translations
 
 
-def test_an_english_translation_needs_only_the_editorial_review(
-    client, site, statements_index, statement_workflow, editor, administrator, members
+def test_an_english_translation_of_an_adopted_statement_needs_only_the_editorial_review(
+    client, site, review, editor, administrator
 ):
-    statement = PositionStatementPageFactory(parent=statements_index, slug="lokaler")
+    for representative in review.representatives[:7]:
+        cast_vote(review.state, representative, VoteChoice.ENDORSE)
+    statement = fresh(review.page)
+    assert statement.live
     translation = statement.copy_for_translation(site.en).specific
     translation.title = "Premises should be open to all"
     translation.slug = "premises"

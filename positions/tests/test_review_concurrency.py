@@ -177,7 +177,7 @@ def test_all_twenty_must_endorse_and_all_arrive_at_once(start_review, voters):
     assert review.state.status == TaskState.STATUS_APPROVED
     assert review.state.comment.startswith(f"{ORGANISATIONS} av {ORGANISATIONS} ")
     assert approvals_of(review).count() == 1
-    assert log_entries(review.page, "wagtail.publish").count() == 1
+    assert log_entries(review.page, "positions.adopted").count() == 1
     page = PositionStatementPage.objects.get(pk=review.page.pk)
     assert page.live
     assert page.live_revision_id == review.revision_id
@@ -210,7 +210,7 @@ def test_a_majority_settles_once_and_later_votes_are_refused(start_review, voter
     # The decision was taken on exactly the stored votes: "11 av 20 medlemsorganisationer ..."
     assert review.state.comment.startswith(f"{votes.count()} av {ORGANISATIONS} ")
     assert approvals_of(review).count() == 1
-    assert log_entries(review.page, "wagtail.publish").count() == 1
+    assert log_entries(review.page, "positions.adopted").count() == 1
     page = PositionStatementPage.objects.get(pk=review.page.pk)
     assert page.live
     assert page.live_revision_id == review.revision_id
@@ -228,3 +228,35 @@ def test_a_vote_submitted_twice_at_once_is_stored_and_logged_once(start_review, 
     assert log_entries(review.page, "positions.vote.endorse").count() == 1
     review.state.refresh_from_db()
     assert review.state.status == TaskState.STATUS_IN_PROGRESS
+
+
+@pytest.fixture
+def news_in_editorial_review(news_index, editor):
+    """A news item submitted to the editorial step (the workflow on the root), committed."""
+    from news.factories import NewsPageFactory
+
+    from .conftest import submit
+
+    page = NewsPageFactory(parent=news_index, title="Årsmötet", live=False)
+    workflow_state = submit(page, editor)
+    return SimpleNamespace(
+        page=page,
+        state=workflow_state.current_task_state,
+        url=reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[page.pk, "approve", workflow_state.current_task_state.pk],
+        ),
+    )
+
+
+def test_two_approve_clicks_at_once_publish_once(news_in_editorial_review, administrator):
+    review = news_in_editorial_review
+    outcomes, timing = post_together(review.url, [administrator, administrator])
+    report("double approve", outcomes, timing)
+
+    assert all(status == 302 for status, _location in outcomes), outcomes
+    review.state.refresh_from_db()
+    assert review.state.status == TaskState.STATUS_APPROVED
+    assert log_entries(review.page, "wagtail.workflow.approve").count() == 1
+    assert log_entries(review.page, "wagtail.publish").count() == 1
+    assert type(review.page).objects.get(pk=review.page.pk).live

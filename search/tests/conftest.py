@@ -4,13 +4,16 @@ from types import SimpleNamespace
 
 import pytest
 
+from home.publication import loading_content
+
 
 @pytest.fixture
 def sections(site, news_index, statements_index, register, directory):
     """Every section of the bilingual site, in the menu as on the real site."""
     for index in (news_index, statements_index, register, directory):
         index.show_in_menus = True
-        index.save_revision().publish()
+        with loading_content():
+            index.save_revision().publish()
     return SimpleNamespace(
         site=site,
         news=news_index,

@@ -17,6 +17,7 @@ import pytest
 
 from conftest import translate
 from home.factories import ContentPageFactory, TopicFactory
+from home.publication import loading_content
 from news.factories import NewsPageFactory
 from positions.factories import (
     ConsultationResponsePageFactory,
@@ -203,7 +204,8 @@ class TestWhatIsPublic:
         revision = item.save_revision()
         assert titles(search(client, "folkdans")) == []
 
-        revision.publish()
+        with loading_content():
+            revision.publish()
         assert titles(search(client, "folkdans")) == ["Kulturarvet"]
 
         item.refresh_from_db()
@@ -248,7 +250,8 @@ class TestResults:
             summary="Vi tillstyrker en utredning.",
         )
         page = ContentPageFactory(parent=sections.site.home, title="Om lokalfrågan")
-        page.save_revision().publish()
+        with loading_content():
+            page.save_revision().publish()
         MemberOrganisationFactory(
             name="Bygdegårdarna",
             slug="bygdegardarna",

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from home.publication import loading_content
+
 
 class Command(BaseCommand):
     help = (
@@ -31,7 +33,7 @@ class Command(BaseCommand):
             for app_config in apps.get_app_configs()
             if find_spec(f"{app_config.name}.demo_content") is not None
         ]
-        with transaction.atomic():
+        with transaction.atomic(), loading_content():
             for module in modules:
                 module.load(self.stdout)
         if settings.DEBUG:

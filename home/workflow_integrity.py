@@ -1,0 +1,59 @@
+"""Workflow decisions happen once.
+
+Wagtail 8.0 reads a task or workflow state, then saves its new status without locking the row, so
+two Approve clicks at once can both act (wagtail#14460). Here every save that moves a task state or
+workflow state out of a waiting status locks that row and checks that the database still holds the
+status this copy was loaded with; if another request got there first, the change is refused and,
+since an admin request is one transaction (`home.publication.PublicationGuardMiddleware`), nothing
+of it stays.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_init, post_save, pre_save
+from django.dispatch import receiver
+from django.utils.translation import gettext as _
+
+from wagtail.models import TaskState, WorkflowState
+
+from .publication import RefusedChange
+
+WAITING = {
+    TaskState: {TaskState.STATUS_IN_PROGRESS},
+    WorkflowState: {WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES},
+}
+
+
+class WorkflowConflict(RefusedChange):
+    """Someone else has already decided this step."""
+
+
+def tracked_model(instance):
+    for model in WAITING:
+        if isinstance(instance, model):
+            return model
+    return None
+
+
+@receiver(post_init)
+@receiver(post_save)
+def remember_loaded_status(sender, instance, **kwargs):
+    if tracked_model(instance) is not None:
+        instance._loaded_status = instance.status
+
+
+@receiver(pre_save)
+def decide_once(sender, instance, raw=False, **kwargs):
+    model = tracked_model(instance)
+    if raw or model is None or instance.pk is None:
+        return
+    loaded = getattr(instance, "_loaded_status", None)
+    if loaded not in WAITING[model] or instance.status == loaded:
+        return
+    # Inside a request or a job this joins its transaction, which keeps the lock until it ends.
+    with transaction.atomic():
+        stored = model.objects.select_for_update().filter(pk=instance.pk)
+        stored_status = stored.values_list("status", flat=True).first()
+    if stored_status != loaded:
+        raise WorkflowConflict(
+            _("This step has already been decided, so nothing was changed. Reload the page.")
+        )
