@@ -228,6 +228,13 @@ class MemberReviewTaskState(TaskState):
         """The member organisations that may vote in this review."""
         return MemberOrganisation.objects.filter(electors__task_state=self)
 
+    def voting_organisation(self, user):
+        """The organisation `user` votes for in this review: one in its electorate that is still
+        an active member (a member that left keeps its earlier vote, and its place in "of M")."""
+        if not user.is_authenticated:
+            return None
+        return self.electorate().filter(active=True, representatives__user=user).first()
+
     def current_votes(self):
         """The votes that count: those of the organisations in the electorate."""
         return self.votes.filter(organisation__electors__task_state=self)

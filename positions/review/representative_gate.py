@@ -99,7 +99,7 @@ def may_vote_in(user, review):
     """Whether `user` may vote in the member review `review` now."""
     page = review.workflow_state.content_object
     return (
-        Representative.voting_organisation(user) is not None
+        review.voting_organisation(user) is not None
         and page is not None
         and refusal(review, page) is None
     )

@@ -53,7 +53,7 @@ def cast_vote(task_state, user, choice, reason=""):
     page = state.workflow_state.content_object
     if reason_refused := refusal(state, page):
         raise VoteRefused(reason_refused)
-    organisation = state.electorate().filter(representatives__user=user).first()
+    organisation = state.voting_organisation(user)
     if organisation is None:
         raise VoteRefused(_("Your organisation is not among those that vote in this review."))
     reason = (reason or "").strip()
