@@ -42,6 +42,10 @@ class RefusedChange(Exception):
 class PublicationRefused(RefusedChange):
     """A page may not go live this way."""
 
+    def __init__(self, message, page=None):
+        super().__init__(message)
+        self.page = page
+
 
 class DeletionRefused(RefusedChange):
     """A page or record may not be deleted by this user now; the message says why."""
@@ -170,7 +174,7 @@ def guard_going_live(sender, instance, raw=False, update_fields=None, **kwargs):
             acting_user(),
             reason,
         )
-        raise PublicationRefused(reason)
+        raise PublicationRefused(reason, page=instance)
 
 
 @receiver(pre_delete)

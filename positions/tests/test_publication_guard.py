@@ -9,6 +9,7 @@ page off every public surface and the refusal in the log.
 import contextlib
 from contextlib import contextmanager
 from datetime import timedelta
+from io import StringIO
 
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
@@ -17,7 +18,8 @@ from django.utils import timezone
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.actions.create_alias import CreatePageAliasAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
-from wagtail.models import Page
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation, TranslationSource
@@ -360,3 +362,30 @@ def test_an_administrator_publishes_news_directly_and_an_editor_through_the_work
 
     assert Page.objects.get(pk=item.pk).live
     assert "Nyhet från styrelsen" in client.get("/nyheter/").content.decode()
+
+
+def test_publish_scheduled_carries_on_past_a_refused_page(world, people):
+    """One refused page does not keep the pages scheduled after it from going live."""
+    statement = swedish_statement(world, people)
+    item = news_item(world, people)
+    due = timezone.now() - timedelta(minutes=1)
+    for page in (statement, item):
+        revision = page.save_revision(user=people["administrator"])
+        revision.approved_go_live_at = due
+        revision.save()
+    Revision.objects.filter(pk=statement.latest_revision_id).update(
+        approved_go_live_at=due - timedelta(minutes=1)
+    )
+    # An administrator scheduled the news item; nobody adopted the statement.
+    log(
+        instance=item,
+        action="wagtail.publish.schedule",
+        user=people["administrator"],
+        revision=Revision.objects.get(pk=item.latest_revision_id),
+    )
+
+    call_command("publish_scheduled", stderr=StringIO())
+
+    assert not Page.objects.get(pk=statement.pk).live
+    assert Page.objects.get(pk=item.pk).live
+    assert not Revision.objects.filter(approved_go_live_at__isnull=False).exists()
