@@ -15,6 +15,7 @@ import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -198,7 +199,7 @@ class PublicationGuardMiddleware:
 
     def __call__(self, request):
         with acting_as(request.user):
-            if not request.path.startswith("/admin/"):
+            if not request.path.startswith(settings.ADMIN_PATH_PREFIX):
                 return self.get_response(request)
             try:
                 with transaction.atomic():
@@ -213,7 +214,7 @@ class PublicationGuardMiddleware:
                 return self.refused(request, str(refused))
 
     def process_exception(self, request, exception):
-        if not request.path.startswith("/admin/"):
+        if not request.path.startswith(settings.ADMIN_PATH_PREFIX):
             return None
         if isinstance(exception, RefusedChange):
             message = str(exception)
@@ -228,7 +229,7 @@ class PublicationGuardMiddleware:
         return self.refused(request, message)
 
     def refused(self, request, message):
-        if request.path.startswith("/admin/api/"):
+        if request.path.startswith(f"{settings.ADMIN_PATH_PREFIX}api/"):
             return JsonResponse({"message": message}, status=403)
         messages.error(request, message)
         back = request.headers.get("referer")

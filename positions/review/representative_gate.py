@@ -12,11 +12,11 @@ vote in now. A URL that Wagtail or an app adds later is closed until it is liste
 AuthenticationMiddleware.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from wagtail.admin.auth import user_has_any_page_permission
@@ -133,7 +133,7 @@ class RepresentativeGateMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path_info.startswith(reverse("wagtailadmin_home")):
+        if not request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
             return None
         if not is_representative(request.user) or may_reach(request):
             return None
