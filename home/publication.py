@@ -3,7 +3,7 @@
 Every path that makes a page live (publishing a revision, scheduled publishing, reverting, copying
 with publish, creating or converting an alias, wagtail-localize's update and convert, bulk actions,
 the admin API, a plain `revision.publish()` in a shell) ends in saving the page row with `live` set.
-The guard runs there, in `pre_save`, so no path can go round it.
+The guard runs there, in `pre_save` of every page model, so no path can go round it.
 
 A page type may define `publication_refusal(page, actor)` (a classmethod returning why `page` may not
 go live, or None); others follow `editorial_refusal`: a page goes live when a finished workflow
@@ -15,12 +15,12 @@ import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.db.models.signals import pre_delete, pre_save
-from django.dispatch import receiver
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -33,6 +33,7 @@ logger = logging.getLogger("idekammare.publication")
 _actor = ContextVar("publication_actor", default=None)
 _loading = ContextVar("publication_loading", default=False)
 
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 LIVE_FIELDS = {"live", "live_revision", "live_revision_id", "alias_of", "alias_of_id"}
 
 
@@ -148,9 +149,8 @@ def live_state(page):
     }
 
 
-@receiver(pre_save)
 def guard_going_live(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or not isinstance(instance, Page) or _loading.get():
+    if raw or _loading.get():
         return
     if not (instance.live or instance.alias_of_id):
         return
@@ -178,10 +178,9 @@ def guard_going_live(sender, instance, raw=False, update_fields=None, **kwargs):
         raise PublicationRefused(reason, page=instance)
 
 
-@receiver(pre_delete)
 def guard_deletion(sender, instance, **kwargs):
     """A page type may refuse deletion through `deletion_refusal(page, actor)`."""
-    if not isinstance(instance, Page) or _loading.get():
+    if _loading.get():
         return
     rule = getattr(instance.specific_class, "deletion_refusal", None)
     reason = rule(instance, acting_user()) if rule else None
@@ -190,16 +189,27 @@ def guard_deletion(sender, instance, **kwargs):
         raise DeletionRefused(reason)
 
 
+def connect():
+    """Guard every page model; Django sends page signals with the concrete class as sender."""
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            pre_save.connect(guard_going_live, sender=model)
+            pre_delete.connect(guard_deletion, sender=model)
+
+
 class PublicationGuardMiddleware:
-    """Each request acts as its user; an admin request is one transaction, so a refused
-    publication or deletion rolls back whatever the request had done and says why."""
+    """Each request acts as its user; an admin request that changes something is one
+    transaction, so a refused publication or deletion, or an error midway, rolls back whatever
+    the request had done, and a refusal says why."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         with acting_as(request.user):
-            if not request.path.startswith(settings.ADMIN_PATH_PREFIX):
+            if request.method in SAFE_METHODS or not request.path.startswith(
+                settings.ADMIN_PATH_PREFIX
+            ):
                 return self.get_response(request)
             try:
                 with transaction.atomic():
@@ -225,7 +235,8 @@ class PublicationGuardMiddleware:
             )
         else:
             return None
-        transaction.set_rollback(True)
+        if transaction.get_connection().in_atomic_block:
+            transaction.set_rollback(True)
         return self.refused(request, message)
 
     def refused(self, request, message):
