@@ -7,8 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        # The publication guard and the workflow integrity checks connect on import.
-        from home import privacy, publication, signals, workflow_integrity  # noqa: F401
+        from home import privacy, publication, signals, workflow_integrity
 
         signals.connect()
         privacy.connect()
+        publication.connect()
+        workflow_integrity.connect()

@@ -8,9 +8,9 @@ since an admin request is one transaction (`home.publication.PublicationGuardMid
 of it stays.
 """
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_init, post_save, pre_save
-from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
 from wagtail.models import TaskState, WorkflowState
@@ -27,24 +27,18 @@ class WorkflowConflict(RefusedChange):
     """Someone else has already decided this step."""
 
 
-def tracked_model(instance):
-    for model in WAITING:
-        if isinstance(instance, model):
-            return model
-    return None
+def tracked_model(cls):
+    """TaskState or WorkflowState, whichever `cls` is (or extends), else None."""
+    return next((model for model in WAITING if issubclass(cls, model)), None)
 
 
-@receiver(post_init)
-@receiver(post_save)
 def remember_loaded_status(sender, instance, **kwargs):
-    if tracked_model(instance) is not None:
-        instance._loaded_status = instance.status
+    instance._loaded_status = instance.status
 
 
-@receiver(pre_save)
 def decide_once(sender, instance, raw=False, **kwargs):
-    model = tracked_model(instance)
-    if raw or model is None or instance.pk is None:
+    model = tracked_model(sender)
+    if raw or instance.pk is None:
         return
     loaded = getattr(instance, "_loaded_status", None)
     if loaded not in WAITING[model] or instance.status == loaded:
@@ -57,3 +51,12 @@ def decide_once(sender, instance, raw=False, **kwargs):
         raise WorkflowConflict(
             _("This step has already been decided, so nothing was changed. Reload the page.")
         )
+
+
+def connect():
+    """Watch task and workflow states, Wagtail's and every app's subclasses of them."""
+    for model in apps.get_models():
+        if tracked_model(model) is not None:
+            post_init.connect(remember_loaded_status, sender=model)
+            post_save.connect(remember_loaded_status, sender=model)
+            pre_save.connect(decide_once, sender=model)
