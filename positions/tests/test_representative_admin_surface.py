@@ -44,7 +44,6 @@ from .conftest import in_member_review
 
 pytestmark = pytest.mark.django_db
 
-GATE = "positions.review.representative_gate.RepresentativeGateMiddleware"
 DRAFT_TITLE = "Hemligt utkast om föreningsbidragen"
 PRIVATE_TITLE = "Styrelsens interna protokoll"
 COLLEAGUE = "Ragnhild Röstberättigad"  # another organisation's representative
@@ -57,21 +56,6 @@ THEIRS = {
     "member_review:changes",
     "wagtailadmin_pages:workflow_preview",
 }
-
-
-@pytest.fixture(autouse=True)
-def gate(settings):
-    """The gate as the settings install it (see test_the_gate_is_installed)."""
-    if GATE not in settings.MIDDLEWARE:
-        middleware = list(settings.MIDDLEWARE)
-        auth = middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware")
-        settings.MIDDLEWARE = [*middleware[: auth + 1], GATE, *middleware[auth + 1 :]]
-
-
-def test_the_gate_is_installed():
-    from idekammare.settings import base
-
-    assert GATE in base.MIDDLEWARE, f"Add {GATE!r} to MIDDLEWARE after AuthenticationMiddleware"
 
 
 # The world the walk samples its ids from -----------------------------------------------------
