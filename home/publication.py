@@ -23,6 +23,7 @@ from django.db.models import ProtectedError
 from django.db.models.signals import pre_delete, pre_save
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
@@ -189,6 +190,28 @@ def guard_deletion(sender, instance, **kwargs):
         raise DeletionRefused(reason)
 
 
+# Admin views that change nothing the guard or a workflow cares about: Wagtail's editing-session
+# pings (sent every few seconds while a page is open, and on leaving it) and previews (which only
+# render the form they are sent). They need no transaction holding locks while they run.
+OUTSIDE_TRANSACTION = {
+    "wagtailadmin_editing_sessions:ping",
+    "wagtailadmin_editing_sessions:release",
+    "wagtailadmin_pages:preview_on_edit",
+    "wagtailadmin_pages:preview_on_add",
+}
+
+
+def changes_admin_data(request):
+    """An admin request that may change what is stored, and so runs as one transaction."""
+    if request.method in SAFE_METHODS or not request.path.startswith(settings.ADMIN_PATH_PREFIX):
+        return False
+    try:
+        view_name = resolve(request.path_info).view_name
+    except Resolver404:
+        return False
+    return view_name not in OUTSIDE_TRANSACTION
+
+
 def connect():
     """Guard every page model; Django sends page signals with the concrete class as sender."""
     for model in apps.get_models():
@@ -207,9 +230,7 @@ class PublicationGuardMiddleware:
 
     def __call__(self, request):
         with acting_as(request.user):
-            if request.method in SAFE_METHODS or not request.path.startswith(
-                settings.ADMIN_PATH_PREFIX
-            ):
+            if not changes_admin_data(request):
                 return self.get_response(request)
             try:
                 with transaction.atomic():

@@ -60,9 +60,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Representatives reach only the admin views of the reviews they are asked about.
     "positions.review.representative_gate.RepresentativeGateMiddleware",
-    # Pages go live as the request's user, and an admin request is one transaction.
-    "home.publication.PublicationGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Pages go live as the request's user, and an admin request is one transaction; inside the
+    # messages middleware, so that a refusal raised at the commit still reaches the user.
+    "home.publication.PublicationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Wrong page passwords and password resets are counted per client address.
