@@ -251,6 +251,13 @@ def test_member_review_screens_meet_wcag_21_aa(new_context, live_demo_site, axe)
     # The success message itself is Wagtail's markup (.messages), fading in: not checked here.
     assert_accessible(axe, representative, REVIEW_SCREEN)
 
+    # Any other part of the admin: a page saying so, with the way back to the reviews.
+    representative.goto("/admin/pages/")
+    expect(
+        representative.get_by_role("heading", name="Inte öppet för medlemsrepresentanter")
+    ).to_be_visible()
+    assert_accessible(axe, representative, ".representative-refused")
+
     editor = log_in(new_context, "redaktor")
     assert_accessible(axe, editor, DASHBOARD_PANEL)
     open_review_from_dashboard(editor)
