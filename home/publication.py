@@ -20,7 +20,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.db.models.signals import pre_delete, pre_save
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
@@ -179,6 +179,80 @@ def guard_going_live(sender, instance, raw=False, update_fields=None, **kwargs):
         raise PublicationRefused(reason, page=instance)
 
 
+# What a page row holds besides its content: tree, state and bookkeeping fields.
+NOT_CONTENT = {
+    "id",
+    "page_ptr",
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "content_type",
+    "translation_key",
+    "locale",
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "alias_of",
+}
+
+
+def content_fields(model):
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.name not in NOT_CONTENT and not field.name.endswith("_ptr")
+    ]
+
+
+def keep_live_content(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """A live page shows its live revision: a save that rewrites the row's content without
+    publishing (wagtail-localize's "Update translations" does, even for drafts; so can a shell)
+    leaves the row as published. The new content stays in the instance, so the revision that
+    follows keeps it as a draft. Only a publisher may edit a live page without a rule of its own
+    in place."""
+    if raw or created or _loading.get() or not instance.live or instance.alias_of_id:
+        return
+    if instance.live_revision_id is None:
+        return
+    fields = content_fields(sender)
+    if update_fields is not None and not {field.name for field in fields} & set(update_fields):
+        return
+    published = instance.live_revision.as_object()
+    changed = [
+        field
+        for field in fields
+        if field.value_to_string(instance) != field.value_to_string(published)
+    ]
+    if not changed:
+        return
+    if getattr(sender, "publication_refusal", None) is None and can_publish(
+        instance, acting_user()
+    ):
+        return
+    logger.warning(
+        "Live content kept: page %s by %s tried to change %s without publishing",
+        instance.pk,
+        acting_user(),
+        ", ".join(field.name for field in changed),
+    )
+    sender.objects.filter(pk=instance.pk).update(
+        **{field.attname: field.value_from_object(published) for field in changed}
+    )
+
+
 def guard_deletion(sender, instance, **kwargs):
     """A page type may refuse deletion through `deletion_refusal(page, actor)`."""
     if _loading.get():
@@ -217,6 +291,7 @@ def connect():
     for model in apps.get_models():
         if issubclass(model, Page):
             pre_save.connect(guard_going_live, sender=model)
+            post_save.connect(keep_live_content, sender=model)
             pre_delete.connect(guard_deletion, sender=model)
 
 

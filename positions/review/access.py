@@ -7,10 +7,11 @@ VOTE = "vote"
 TALLY = "tally"
 
 
-def review_role(user, page):
-    """VOTE for a representative of an active member, TALLY for those who may edit the page."""
+def review_role(user, state, page):
+    """VOTE for a representative of an organisation in the review's electorate, TALLY for those
+    who may edit the page; a representative of any other organisation sees nothing of it."""
     if Representative.voting_organisation(user) is not None:
-        return VOTE
+        return VOTE if state.electorate().filter(representatives__user=user).exists() else None
     if page.permissions_for_user(user).can_edit():
         return TALLY
     return None

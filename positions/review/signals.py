@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Revision, TaskState
 from wagtail.signals import task_submitted
 
+from home.publication import RefusedChange
 from positions.models.endorsements import EndorsedPageMixin
 from positions.models.review import MemberReviewTaskState, running_reviews_of
 
@@ -35,15 +36,22 @@ def carry_earlier_approvals(sender, instance, **kwargs):
 
 @receiver(pre_save, sender=Revision)
 def keep_reviewed_revision_unchanged(sender, instance, raw=False, **kwargs):
-    """Members vote on a revision; nothing may rewrite it in place while they do."""
-    if (
-        not raw
-        and instance.pk
-        and MemberReviewTaskState.objects.filter(
-            revision_id=instance.pk, status=TaskState.STATUS_IN_PROGRESS
-        ).exists()
-    ):
+    """Members vote on a revision; nothing may rewrite it in place while they do, nor after
+    they adopted it, except the adoption date that the decision itself fills in."""
+    if raw or not instance.pk:
+        return
+    reviews = MemberReviewTaskState.objects.filter(revision_id=instance.pk)
+    if reviews.filter(status=TaskState.STATUS_IN_PROGRESS).exists():
         raise PermissionDenied(_("This version is under member review and cannot be changed."))
+    if reviews.filter(status=TaskState.STATUS_APPROVED).exists():
+        stored = Revision.objects.get(pk=instance.pk).content
+        changed = {
+            name
+            for name in stored.keys() | instance.content.keys()
+            if stored.get(name) != instance.content.get(name)
+        }
+        if changed - {"date_adopted"} or stored.get("date_adopted"):
+            raise RefusedChange(_("The members adopted this version; it cannot be changed."))
 
 
 @receiver(post_save)

@@ -32,7 +32,7 @@ class ReviewMixin:
         self.page = self.state.workflow_state.content_object.specific
 
     def dispatch(self, request, *args, **kwargs):
-        self.role = review_role(request.user, self.page)
+        self.role = review_role(request.user, self.state, self.page)
         if self.role is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
