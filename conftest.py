@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
+from home.core.publication import loading_content
 from home.factories import HomePageFactory
-from home.publication import loading_content
 from news.factories import NewsIndexPageFactory
 from positions.factories import (
     ConsultationIndexPageFactory,

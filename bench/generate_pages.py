@@ -191,7 +191,7 @@ def generate(count):
 
     from modelsearch.signal_handlers import post_save_signal_handler
 
-    from home.publication import loading_content
+    from home.core.publication import loading_content
     from news.models import NewsIndexPage, NewsPage
     from positions.models import PositionIndexPage, PositionStatementPage
 

@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from home import privacy, publication, signals, workflow_integrity
+        from home.core import privacy, publication, signals, workflow_integrity
 
         signals.connect()
         privacy.connect()

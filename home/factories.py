@@ -3,8 +3,8 @@ from wagtail.models import Locale
 import factory
 import wagtail_factories
 
+from home.core.publication import loading_content
 from home.models import ContactPerson, ContentPage, HomePage, Topic
-from home.publication import loading_content
 
 
 class PageFactory(wagtail_factories.PageFactory):

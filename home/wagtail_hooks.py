@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from home import admin_api
-from home.files import is_published
+from home.core import admin_api
+from home.core.files import is_published
+from home.core.snippets import SnippetViewSet
 from home.models import ContactPerson, FooterText, Topic
-from home.snippets import SnippetViewSet
 
 
 class TopicViewSet(SnippetViewSet):

@@ -37,7 +37,7 @@ from wagtail.models import Page
 
 from rest_framework.renderers import JSONRenderer
 
-from home.files import referenced_by, restricted_collections
+from home.core.files import referenced_by, restricted_collections
 from search.terms import MAX_CHARACTERS, MAX_WORDS, search_terms
 
 

@@ -151,7 +151,7 @@ class ThrottleMiddleware:
         return None
 
     def check_page_password(self, request, restriction_id):
-        # A page and its translations share one password (home/privacy.py), and so one count.
+        # A page and its translations share one password (home/core/privacy.py), and so one count.
         translation_key = (
             PageViewRestriction.objects.filter(pk=restriction_id)
             .values_list("page__translation_key", flat=True)

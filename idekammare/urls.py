@@ -9,8 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.feeds import Atom
-from home.sitemap import PagesSitemap
+from home.core.feeds import Atom
+from home.core.sitemap import PagesSitemap
 from idekammare.api import api_router
 from idekammare.views import favicon, healthz, robots_txt
 from news.feeds import NewsFeed

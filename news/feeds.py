@@ -1,6 +1,6 @@
 from django.utils.html import format_html
 
-from home.feeds import SectionFeed, start_of
+from home.core.feeds import SectionFeed, start_of
 from news.models import NewsIndexPage, NewsPage
 
 

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from home.api import ListingField
+from home.core.api import ListingField
 
 from .models.organisations import MemberOrganisation
 

@@ -3,8 +3,8 @@ from collections import defaultdict
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
-from home.feeds import Contributor, SectionFeed, start_of
-from home.navigation import section
+from home.core.feeds import Contributor, SectionFeed, start_of
+from home.core.navigation import section
 from positions.models import (
     ConsultationIndexPage,
     ConsultationResponsePage,

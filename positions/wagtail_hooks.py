@@ -8,7 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from home.snippets import SnippetViewSet
+from home.core.snippets import SnippetViewSet
 from positions.models import IssuingAuthority, MemberOrganisation, Representative
 from positions.models.review import VoteChoice
 from positions.review import urls as review_urls

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from home.core.navigation import section
 from home.models import ContentPage
-from home.navigation import section
 from news.models import NewsPage
 from positions.models import ConsultationResponsePage, MemberOrganisation, PositionStatementPage
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
-from home.listing import chosen
-from home.navigation import LanguageLink, site_chrome
+from home.core.listing import chosen
+from home.core.navigation import LanguageLink, site_chrome
 
 from .hits import CONTENT_TYPES, Hit
 from .queries import SiteSearch

@@ -16,9 +16,9 @@ import feedparser
 import pytest
 
 from conftest import translate
+from home.core.publication import loading_content
 from home.factories import ContentPageFactory
 from home.models import NetworkSettings
-from home.publication import loading_content
 from news.factories import NewsPageFactory
 from tests.test_query_budgets import queries
 

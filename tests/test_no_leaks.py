@@ -30,8 +30,8 @@ from wagtail.rich_text import RichText
 import pytest
 
 from conftest import translate
+from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
-from home.publication import loading_content
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
 from positions.factories import (
@@ -389,7 +389,7 @@ def private_secret(world, client, django_capture_on_commit_callbacks):
         "nyhet",
     )
     secrets.private(news, PageViewRestriction.PASSWORD)
-    # A page and its translations share one privacy setting (home/privacy.py), whether the
+    # A page and its translations share one privacy setting (home/core/privacy.py), whether the
     # translation is made after the restriction or before it.
     secrets.private(translate(news, site.en), PageViewRestriction.PASSWORD, restrict=False)
     statement = secrets.published(

@@ -26,9 +26,9 @@ import pytest
 from defusedxml import ElementTree
 
 from conftest import translate
+from home.core.publication import loading_content
 from home.factories import ContactPersonFactory, ContentPageFactory, TopicFactory
 from home.models import NetworkSettings
-from home.publication import loading_content
 from news.factories import NewsPageFactory
 from positions.factories import (
     ConsultationResponsePageFactory,

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from home.translations import one_per_translation, reader_languages
+from home.core.translations import one_per_translation, reader_languages
 
 from .mixins import LocaleConstraintsMixin
 

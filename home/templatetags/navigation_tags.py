@@ -1,6 +1,6 @@
 from django import template
 
-from home import navigation
+from home.core import navigation
 
 register = template.Library()
 

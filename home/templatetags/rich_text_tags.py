@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from home.rich_text import unlink_unsafe_links
+from home.core.rich_text import unlink_unsafe_links
 
 register = template.Library()
 

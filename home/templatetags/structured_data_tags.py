@@ -1,6 +1,6 @@
 from django import template
 
-from home.structured_data import json_ld, network_details
+from home.core.structured_data import json_ld, network_details
 
 register = template.Library()
 

@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from home.core.publication import loading_content
 from home.models import ContentPage, HomePage
-from home.publication import loading_content
 
 
 class DemoSiteTestCase(WagtailPageTestCase):

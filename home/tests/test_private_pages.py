@@ -10,8 +10,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from conftest import translate
+from home.core.publication import loading_content
 from home.factories import ContactPersonFactory
-from home.publication import loading_content
 from news.factories import NewsPageFactory
 from positions.tests.conftest import make_user
 

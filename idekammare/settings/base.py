@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Pages go live as the request's user, and an admin request is one transaction; inside the
     # messages middleware, so that a refusal raised at the commit still reaches the user.
-    "home.publication.PublicationGuardMiddleware",
+    "home.core.publication.PublicationGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Wrong page passwords and password resets are counted per client address.

@@ -2,9 +2,9 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.feeds import feed_links
-from home.navigation import section
-from home.structured_data import json_ld, network
+from home.core.feeds import feed_links
+from home.core.navigation import section
+from home.core.structured_data import json_ld, network
 from news.feeds import NewsFeed
 from news.models import NewsPage
 

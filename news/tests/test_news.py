@@ -8,9 +8,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 
 from conftest import translate
+from home.core.publication import loading_content
 from home.factories import ContactPersonFactory, TopicFactory
 from home.models import HomePage
-from home.publication import loading_content
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage, NewsPage
 

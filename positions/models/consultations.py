@@ -11,9 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.api import NameAndSlugSerializer, TopicsField
 from home.blocks import ContentBlocks
-from home.listing import chosen, paginate
+from home.core.api import NameAndSlugSerializer, TopicsField
+from home.core.listing import chosen, paginate
 from home.models.mixins import (
     SYNCHRONIZED_RELATIONS,
     ContactPersonsMixin,

@@ -8,10 +8,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.listing import chosen, filter_by_topic
+from home.core.listing import chosen, filter_by_topic
+from home.core.translations import one_per_translation, reader_languages
 from home.models import Topic
 from home.models.mixins import ShareImageMixin
-from home.translations import one_per_translation, reader_languages
 
 from .consultations import ConsultationResponsePage, ConsultationStatus
 from .organisations import MemberOrganisation, Municipality

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TaskState
 
+from home.core.publication import can_publish, editorial_refusal
 from home.models.mixins import in_default_locale
-from home.publication import can_publish, editorial_refusal
 from positions.review.panels import MemberReviewPanel
 
 from .organisations import MemberOrganisation
@@ -164,7 +164,7 @@ class EndorsedPageMixin(models.Model):
 
     @classmethod
     def publication_refusal(cls, page, actor, previous=None):
-        """The members' rule (see `home.publication`): the Swedish page goes live only in the
+        """The members' rule (see `home.core.publication`): the Swedish page goes live only in the
         revision its latest approved member review adopted; a translation only while that
         Swedish page is live so, and after its own editorial step."""
         default_locale = Locale.get_default()

@@ -7,9 +7,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.api import TopicsField
 from home.blocks import ContentBlocks
-from home.listing import filter_by_topic, paginate
+from home.core.api import TopicsField
+from home.core.listing import filter_by_topic, paginate
 from home.models.mixins import (
     SYNCHRONIZED_RELATIONS,
     ContactPersonsMixin,

@@ -1,6 +1,6 @@
 """What happens when a workflow is approved: the reviewed revision goes live, never a later one.
 
-Whether it may go live at all is decided where every publication passes, in `home.publication`
+Whether it may go live at all is decided where every publication passes, in `home.core.publication`
 and the page type's `publication_refusal`; this module only does the work of a finished workflow.
 """
 

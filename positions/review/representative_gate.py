@@ -23,7 +23,7 @@ from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.localization import get_localized_response
 from wagtail.models import Page
 
-from home.files import is_published, uses
+from home.core.files import is_published, uses
 from positions.models.organisations import Representative
 from positions.models.review import running_reviews, running_reviews_of
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Revision, TaskState
 from wagtail.signals import task_submitted
 
-from home.publication import RefusedChange
+from home.core.publication import RefusedChange
 from positions.models.endorsements import EndorsedPageMixin
 from positions.models.review import MemberReviewTaskState, running_reviews_of
 

@@ -1,8 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from home.feeds import feed_links
-from home.navigation import section
+from home.core.feeds import feed_links
+from home.core.navigation import section
 from positions.feeds import ConsultationResponseFeed, StatementFeed
 from positions.models import MemberOrganisation, consultations
 from positions.models.statements import statements_under

@@ -9,7 +9,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 import pytest
 
-from home.publication import RefusedChange, acting_as
+from home.core.publication import RefusedChange, acting_as
 from positions.factories import MemberOrganisationFactory
 from positions.models import PositionStatementPage, Representative
 from positions.models.review import VoteChoice

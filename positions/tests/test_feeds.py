@@ -12,7 +12,7 @@ import feedparser
 import pytest
 
 from conftest import translate
-from home.publication import loading_content
+from home.core.publication import loading_content
 from positions.factories import (
     ConsultationResponsePageFactory,
     EndorsementFactory,

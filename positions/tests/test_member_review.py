@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from home.publication import PublicationRefused, loading_content
+from home.core.publication import PublicationRefused, loading_content
 from positions.factories import MemberOrganisationFactory
 from positions.models import Endorsement, PositionStatementPage, Representative
 from positions.models.review import DecisionRule, MemberReviewTaskState, Vote, VoteChoice

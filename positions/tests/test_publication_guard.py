@@ -26,7 +26,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
-from home.publication import PublicationRefused, acting_as, loading_content
+from home.core.publication import PublicationRefused, acting_as, loading_content
 from news.factories import NewsPageFactory
 from positions.factories import ConsultationResponsePageFactory, PositionStatementPageFactory
 from positions.tests.conftest import make_user

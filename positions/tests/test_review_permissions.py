@@ -22,7 +22,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
-from home.publication import PublicationRefused, loading_content
+from home.core.publication import PublicationRefused, loading_content
 from news.factories import NewsPageFactory
 from news.models import NewsPage
 from positions.factories import PositionStatementPageFactory
@@ -272,7 +272,7 @@ ACTIONS = {
     view_draft: {"editor", "admin"},
     preview: {"representative"},
     edit: {"editor", "admin"},
-    # Not even administrators publish past the members (home.publication refuses it).
+    # Not even administrators publish past the members (home.core.publication refuses it).
     publish: set(),
     vote: {"representative"},
     vote_for_another_organisation: {"representative"},

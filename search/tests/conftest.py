@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from home.publication import loading_content
+from home.core.publication import loading_content
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from conftest import translate
+from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
-from home.publication import loading_content
 from news.factories import NewsPageFactory
 from positions.factories import (
     ConsultationResponsePageFactory,

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.backup import BackupError, write_backup
+from home.core.backup import BackupError, write_backup
 
 
 class Command(BaseCommand):

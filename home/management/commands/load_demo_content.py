@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.publication import loading_content
+from home.core.publication import loading_content
 
 
 class Command(BaseCommand):

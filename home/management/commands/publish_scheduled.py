@@ -1,6 +1,6 @@
 from wagtail.management.commands import publish_scheduled
 
-from home.publication import PublicationRefused
+from home.core.publication import PublicationRefused
 
 
 class Command(publish_scheduled.Command):

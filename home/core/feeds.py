@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from home.navigation import section, site_chrome
+from home.core.navigation import section, site_chrome
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 

@@ -4,8 +4,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
+from home.core.navigation import start_new_generation
 from home.models import FooterText, NetworkSettings, Topic
-from home.navigation import start_new_generation
 
 
 def renew_chrome(**kwargs):

@@ -6,7 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from home.navigation import site_chrome
+from home.core.navigation import site_chrome
 
 # As Django's json_script: no value can end the script element or start an HTML comment.
 SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})

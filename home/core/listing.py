@@ -6,7 +6,7 @@ from django.http import Http404
 
 from wagtail.images import get_image_model
 
-from home.navigation import site_chrome
+from home.core.navigation import site_chrome
 
 
 def paginate(request, items, per_page):

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
-from home.translations import in_active_language
+from home.core.translations import in_active_language
 
 CACHE_TIMEOUT = 300
 GENERATION_KEY = "site-chrome:generation"

@@ -4,7 +4,7 @@ Wagtail 8.0 reads a task or workflow state, then saves its new status without lo
 two Approve clicks at once can both act (wagtail#14460). Here every save that moves a task state or
 workflow state out of a waiting status locks that row and checks that the database still holds the
 status this copy was loaded with; if another request got there first, the change is refused and,
-since an admin request is one transaction (`home.publication.PublicationGuardMiddleware`), nothing
+since an admin request is one transaction (`home.core.publication.PublicationGuardMiddleware`), nothing
 of it stays.
 """
 
