@@ -39,9 +39,10 @@ run: demo ## Start the development server with demo content at http://127.0.0.1:
 test: translations ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, else SQLite)
 	$(BIN)/pytest
 
-lint: $(INSTALLED) ## ruff, formatting and missing migrations
+lint: $(INSTALLED) ## ruff, formatting, the layering contracts and missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: $(INSTALLED) ## Fix what ruff can fix

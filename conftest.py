@@ -3,7 +3,11 @@
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
@@ -12,13 +16,33 @@ import pytest
 
 from home.core.publication import loading_content
 from home.factories import HomePageFactory
+from members.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
 from news.factories import NewsIndexPageFactory
-from positions.factories import (
-    ConsultationIndexPageFactory,
-    MemberDirectoryPageFactory,
-    MemberOrganisationFactory,
-    PositionIndexPageFactory,
-)
+from positions.factories import ConsultationIndexPageFactory, PositionIndexPageFactory
+
+pytest_plugins = ["tests.review_fixtures", "tests.worlds"]
+
+PASSWORD = "ett-långt-lösenord"
+
+
+def make_user(username, *groups, **fields):
+    user = get_user_model().objects.create_user(
+        username,
+        email=f"{username}@idekammaren.example",
+        password=PASSWORD,
+        **fields,
+    )
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+def queries(client, url):
+    """The queries a warm GET of `url` costs, asserting it answers 200."""
+    client.get(url)  # the first request makes image renditions and warms Wagtail's site cache
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
 
 
 def translate(source, locale, **fields):

@@ -446,7 +446,6 @@ def ensure_home_page(sv, en):
         )
         if welcome is not None and welcome.specific_class is Page:
             welcome.delete()
-        Site.clear_site_root_paths_cache()
     ensure_translation(home, en, HOME["en"])
     return home
 

@@ -38,7 +38,7 @@ from wagtail.models import Page
 from rest_framework.renderers import JSONRenderer
 
 from home.core.files import referenced_by, restricted_collections
-from search.terms import MAX_CHARACTERS, MAX_WORDS, search_terms
+from home.core.search_terms import MAX_CHARACTERS, MAX_WORDS, search_terms
 
 
 def public_pages(request):

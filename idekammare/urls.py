@@ -15,7 +15,6 @@ from idekammare.api import api_router
 from idekammare.views import favicon, healthz, robots_txt
 from news.feeds import NewsFeed
 from positions.feeds import ConsultationResponseFeed, StatementFeed
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -31,7 +30,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path(pgettext_lazy("URL path", "search/"), search_views.search, name="search"),
+    path(pgettext_lazy("URL path", "search/"), include("search.urls")),
     path(pgettext_lazy("URL path", "feed/news.rss"), NewsFeed(), name="news-rss"),
     path(pgettext_lazy("URL path", "feed/news.atom"), NewsFeed(Atom), name="news-atom"),
     path(pgettext_lazy("URL path", "feed/positions.rss"), StatementFeed(), name="statements-rss"),

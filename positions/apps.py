@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 class PositionsConfig(AppConfig):
     name = "positions"
-    verbose_name = _("Positions and members")
+    verbose_name = _("Positions and consultations")
 
     def ready(self):
-        from positions.review import signals  # noqa: F401
+        from positions import adoption
+
+        adoption.connect()

@@ -1,10 +1,9 @@
-"""Demo members, statements and consultations. Every organisation and person here is fictional."""
+"""Demo statements and consultations. Every organisation and person here is fictional."""
 
 import datetime
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -14,168 +13,24 @@ from wagtail.models import Workflow, WorkflowPage
 from home.demo_content import (
     contact_persons,
     demo_home,
-    demo_password_hash,
     ensure_index_page,
     ensure_translation,
-    generated_image,
     heading,
     paragraph,
     publish,
     topics,
 )
+from member_review.choices import VoteChoice
+from member_review.voting import cast_vote
+from members.demo_content import demo_organisations
 from positions.models import (
     ConsultationIndexPage,
     ConsultationResponsePage,
     Endorsement,
     IssuingAuthority,
-    MemberDirectoryPage,
-    MemberOrganisation,
     PositionIndexPage,
     PositionStatementPage,
-    Representative,
 )
-from positions.models.review import VoteChoice
-from positions.review.voting import cast_vote
-from positions.validators import luhn_check_digit
-
-ACCOUNTS = [
-    (f"representant{number}", "Representant", False, "Medlemsrepresentanter")
-    for number in range(1, 13)
-]
-
-ORGANISATIONS = [
-    # name, slug, organisation number base (9 digits), municipality, areas, colour, description sv, en
-    (
-        "Föreningen Grannkraft",
-        "grannkraft",
-        "802600101",
-        "karlstad",
-        ["integration", "demokrati"],
-        (29, 79, 58),
-        "Grannkraft ordnar läxhjälp, grannfester och samtalskvällar i Kronoparken och Rud, så att fler blir delaktiga i sitt bostadsområde.",
-        "Grannkraft runs homework clubs, neighbourhood parties and conversation evenings so that more people take part in their neighbourhood.",
-    ),
-    (
-        "Studieförbundet Ljusglimt Värmland",
-        "ljusglimt",
-        "802600102",
-        "hela-lanet",
-        ["kultur", "demokrati"],
-        (26, 92, 158),
-        "Ljusglimt är ett studieförbund med cirklar och kulturprogram i alla länets kommuner. Vi tror på det fria och frivilliga lärandet.",
-        "Ljusglimt is a study association with study circles and cultural events in every municipality of the county.",
-    ),
-    (
-        "Arvika Språkcafé",
-        "arvika-sprakcafe",
-        "802600103",
-        "arvika",
-        ["integration"],
-        (122, 62, 45),
-        "Varje vecka möts nyanlända och frivilliga för att prata svenska över en kopp kaffe.",
-        "Every week newcomers and volunteers meet to practise Swedish over a cup of coffee.",
-    ),
-    (
-        "Torsby Friluftsgemenskap",
-        "torsby-friluft",
-        "802600104",
-        "torsby",
-        ["folkhalsa", "hallbar-utveckling"],
-        (76, 110, 36),
-        "Vi ordnar vandringar, skidturer och naturdagar för alla åldrar i norra Värmland.",
-        "We arrange hikes, ski tours and nature days for all ages in northern Värmland.",
-    ),
-    (
-        "Trygghetsnätet Kristinehamn",
-        "trygghetsnatet",
-        "802600105",
-        "kristinehamn",
-        ["folkhalsa"],
-        (110, 45, 110),
-        "Trygghetsnätet ger stöd till människor i utsatta livssituationer genom samtal, matkassar och sällskap.",
-        "Trygghetsnätet supports people in hard times with conversations, food bags and company.",
-    ),
-    (
-        "Säffle Kulturkollektiv",
-        "saffle-kulturkollektiv",
-        "802600106",
-        "saffle",
-        ["kultur"],
-        (160, 70, 20),
-        "Ett kollektiv av musiker, skådespelare och konstnärer som gör kultur tillsammans med invånarna i Säffle.",
-        "A collective of musicians, actors and artists making culture together with the people of Säffle.",
-    ),
-    (
-        "Gröna Fingrar Hammarö",
-        "grona-fingrar",
-        "802600107",
-        "hammaro",
-        ["hallbar-utveckling"],
-        (40, 100, 60),
-        "Odlarföreningen Gröna Fingrar driver gemensamma odlingar och lär ut hur man odlar utan gifter.",
-        "The growers' association Gröna Fingrar runs community gardens and teaches chemical-free growing.",
-    ),
-    (
-        "Sunne Ungdomsråd",
-        "sunne-ungdomsrad",
-        "802600108",
-        "sunne",
-        ["demokrati"],
-        (20, 90, 110),
-        "Unga i Sunne som vill påverka sin kommun. Vi ordnar debatter och träffar politiker.",
-        "Young people in Sunne who want a say in their municipality. We hold debates and meet politicians.",
-    ),
-    (
-        "Livsglädje Filipstad",
-        "livsgladje-filipstad",
-        "802600109",
-        "filipstad",
-        ["folkhalsa"],
-        (150, 40, 60),
-        "Ett seniornätverk som bryter ensamhet med promenader, sång och studiebesök.",
-        "A network of older people who beat loneliness with walks, singing and study visits.",
-    ),
-    (
-        "Gränsbygdens ekumeniska gemenskap",
-        "gransbygdens-gemenskap",
-        "802600110",
-        "eda",
-        ["integration", "civilsamhallets-villkor"],
-        (60, 60, 130),
-        "Församlingar i Eda som tillsammans driver mötesplatser, stöd till nyanlända och sommarläger.",
-        "Congregations in Eda that run meeting places, support for newcomers and summer camps together.",
-    ),
-    (
-        "Kooperativet Nystart Hagfors",
-        "nystart-hagfors",
-        "802600111",
-        "hagfors",
-        ["civilsamhallets-villkor"],
-        (90, 80, 30),
-        "Ett socialt företag som ger människor långt från arbetsmarknaden en väg tillbaka genom arbete i vår verkstad och vårt kafé.",
-        "A social enterprise that gives people far from the labour market a way back through work in our workshop and café.",
-    ),
-    (
-        "Grums Idrottsallians",
-        "grums-idrottsallians",
-        "802600112",
-        "grums",
-        ["folkhalsa"],
-        (30, 110, 120),
-        "Sju idrottsföreningar i Grums som samarbetar om ledarutbildning och lovaktiviteter.",
-        "Seven sports clubs in Grums cooperating on coach training and holiday activities.",
-    ),
-    (
-        "Årjängs Läsfrämjare",
-        "arjangs-lasframjare",
-        "802600113",
-        "arjang",
-        ["kultur"],
-        (100, 100, 100),
-        "Läsombud som läser högt för barn och äldre. Föreningen har vilande medlemskap i nätverket.",
-        "Reading volunteers who read aloud to children and older people. Its membership is dormant.",
-    ),
-]
 
 AUTHORITIES = [
     ("Region Värmland", "region-varmland"),
@@ -207,18 +62,6 @@ INDEXES = {
             "title": "Consultations",
             "slug": "consultations",
             "introduction": "Consultations referred to the network and the responses we have submitted.",
-        },
-    },
-    MemberDirectoryPage: {
-        "sv": {
-            "title": "Medlemmar",
-            "slug": "medlemmar",
-            "introduction": "Föreningar, studieförbund, trossamfund och sociala företag i hela Värmland.",
-        },
-        "en": {
-            "title": "Members",
-            "slug": "members",
-            "introduction": "Associations, study associations, faith communities and social enterprises across Värmland.",
         },
     },
 }
@@ -458,8 +301,7 @@ def consultations(today):
 
 def load(stdout):
     home, en = demo_home()
-    organisations = [ensure_organisation(*spec, en=en) for spec in ORGANISATIONS]
-    ensure_representatives(organisations[:12])
+    organisations = demo_organisations()
     authorities = {
         slug: IssuingAuthority.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for name, slug in AUTHORITIES
@@ -515,51 +357,6 @@ def ensure_statement_in_review(index, workflow):
         ("representant3", VoteChoice.ABSTAIN),
     ]:
         cast_vote(review, User.objects.get(username=username), choice)
-
-
-def ensure_organisation(
-    name, slug, number_base, municipality, areas, colour, description, description_en, en
-):
-    organisation = MemberOrganisation.objects.canonical().filter(slug=slug).first()
-    if organisation is None:
-        initials = "".join(word[0] for word in name.split() if word[0].isupper())[:2]
-        organisation = MemberOrganisation.objects.create(
-            name=name,
-            slug=slug,
-            organisation_number=f"{number_base[:6]}-{number_base[6:]}{luhn_check_digit(number_base)}",
-            municipality=municipality,
-            website=f"https://{slug}.example",
-            description=description,
-            logo=generated_image(f"Logotyp {name}", colour, size=(400, 200), label=initials),
-            member_since=datetime.date(2021 + len(slug) % 5, 6, 1),
-            active=slug != "arjangs-lasframjare",
-        )
-        organisation.areas.set(topics(*areas))
-        organisation.save()
-    if organisation.get_translation_or_none(en) is None:
-        translation = organisation.copy_for_translation(en)
-        translation.description = description_en
-        translation.save()
-    return organisation
-
-
-def ensure_representatives(organisations):
-    User = get_user_model()
-    group = Group.objects.get(name="Medlemsrepresentanter")
-    for number, organisation in enumerate(organisations, start=1):
-        user, created = User.objects.get_or_create(
-            username=f"representant{number}",
-            defaults={
-                "first_name": "Representant",
-                "last_name": organisation.name,
-                "email": f"representant{number}@idekammaren.example",
-            },
-        )
-        if created:
-            user.password = demo_password_hash()
-            user.save()
-        user.groups.add(group)
-        Representative.objects.get_or_create(user=user, defaults={"organisation": organisation})
 
 
 def ensure_page(index, page_class, spec, en, **fields):

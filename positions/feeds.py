@@ -1,39 +1,34 @@
-from collections import defaultdict
-
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from home.core.feeds import Contributor, SectionFeed, start_of
-from home.core.navigation import section
+from members.models import organisation_url
 from positions.models import (
     ConsultationIndexPage,
     ConsultationResponsePage,
     ConsultationStatus,
-    MemberOrganisation,
     PositionIndexPage,
     PositionStatementPage,
 )
+from positions.models.endorsements import endorsers_by_translation_key
 
 
 def with_endorsers(pages, request):
-    """Give each page `endorsers`: its `endorsing_organisations()`, for all pages in one query.
-
-    Each organisation links to its page in the member directory, where there is one.
-    """
-    directory = section(request, "positions.memberdirectorypage")
-    organisations = (
-        MemberOrganisation.objects.endorsing({page.translation_key for page in pages})
-        .values_list("endorsements__page__translation_key", "name", "slug")
-        .order_by("name", "slug")
-        .distinct()
-    )
-    endorsers = defaultdict(list)
-    for translation_key, name, slug in organisations:
-        url = request.build_absolute_uri(f"{directory.url}{slug}/") if directory else ""
-        endorsers[translation_key].append(Contributor(name, url))
+    """Give each page `endorsers`: its endorsing organisations, for all pages in one query, each
+    linked to its page in the member directory where there is one."""
+    endorsers = endorsers_by_translation_key(pages)
     for page in pages:
-        page.endorsers = endorsers[page.translation_key]
+        page.endorsers = [
+            Contributor(
+                organisation.name, absolute(request, organisation_url(request, organisation))
+            )
+            for organisation in endorsers[page.translation_key]
+        ]
     return pages
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else ""
 
 
 class EndorsedPageFeed(SectionFeed):

@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from home.core.navigation import section
 from home.models import ContentPage
+from members.models import MemberOrganisation, organisation_url
 from news.models import NewsPage
-from positions.models import ConsultationResponsePage, MemberOrganisation, PositionStatementPage
+from positions.models import ConsultationResponsePage, PositionStatementPage
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,10 @@ class Hit:
     @classmethod
     def of(cls, item, request):
         if isinstance(item, MemberOrganisation):
-            directory = section(request, "positions.memberdirectorypage")
             return cls(
                 content_type=MEMBERS,
                 title=item.name,
-                url=f"{directory.url}{item.slug}/" if directory else "",
+                url=organisation_url(request, item),
                 date=None,
                 summary=Truncator(item.description).words(SUMMARY_WORDS),
             )

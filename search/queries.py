@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from positions.models import MemberOrganisation
+from members.models import MemberOrganisation
 
 from .hits import MEMBERS, PAGE_TYPES
 

@@ -11,10 +11,10 @@ from django.utils.http import urlencode
 
 from home.core.listing import chosen
 from home.core.navigation import LanguageLink, site_chrome
+from home.core.search_terms import MAX_CHARACTERS, MAX_WORDS, search_terms
 
 from .hits import CONTENT_TYPES, Hit
 from .queries import SiteSearch
-from .terms import MAX_CHARACTERS, MAX_WORDS, search_terms
 
 PER_PAGE = 10
 

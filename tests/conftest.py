@@ -1,14 +1,12 @@
-from io import StringIO
-
-from django.core.management import call_command
-
 import pytest
 
+from tests.worlds import load_demo_content
 
-def load_demo_content():
-    call_command("load_demo_content", "--force", stdout=StringIO())
+__all__ = ["load_demo_content"]  # tests.test_backup loads the demo with it
 
 
 @pytest.fixture
 def demo_site(db):
+    """The demo site, loaded for one test. Tests that only read it share `demo_world` instead,
+    loaded once for their module."""
     load_demo_content()

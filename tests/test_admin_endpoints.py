@@ -14,9 +14,9 @@ from wagtail.models import Collection, CollectionViewRestriction
 import pytest
 from PIL import Image as PILImage
 
+from conftest import make_user
 from home.models import ContactPerson, Topic
-from positions.models import MemberOrganisation
-from positions.tests.conftest import make_user
+from members.models import MemberOrganisation
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_the_admin_api_knows_who_asks(client, people, files):
 
 
 CHOOSERS = {
-    "positions/memberorganisation": MemberOrganisation,
+    "members/memberorganisation": MemberOrganisation,
     "home/topic": Topic,
     "home/contactperson": ContactPerson,
 }

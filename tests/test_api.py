@@ -15,7 +15,7 @@ from wagtail.models import (
 
 import pytest
 
-from conftest import translate
+from conftest import make_user, queries, translate
 from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
 from news.factories import NewsPageFactory
@@ -25,8 +25,7 @@ from positions.factories import (
     IssuingAuthorityFactory,
     PositionStatementPageFactory,
 )
-from positions.tests.conftest import in_member_review, make_user
-from tests.test_query_budgets import queries
+from tests.review_fixtures import in_member_review
 
 PAGES = "/api/v2/pages/"
 DOCUMENTS = "/api/v2/documents/"

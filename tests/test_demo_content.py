@@ -11,14 +11,10 @@ from wagtail.models import Page, Revision, Site
 import pytest
 
 from home.models import ContactPerson, FooterText, HomePage, NetworkSettings, Topic
+from members.models import MemberOrganisation, Representative
 from news.models import NewsPage
-from positions.models import (
-    ConsultationResponsePage,
-    Endorsement,
-    MemberOrganisation,
-    PositionStatementPage,
-    Representative,
-)
+from positions.models import ConsultationResponsePage, Endorsement, PositionStatementPage
+from tests.worlds import built_once, load_demo_content
 
 
 def counts():
@@ -40,61 +36,78 @@ def counts():
     }
 
 
-@pytest.mark.django_db
-def test_loading_twice_creates_nothing_new():
-    call_command("load_demo_content", "--force", stdout=StringIO())
-    first = counts()
-    call_command("load_demo_content", "--force", stdout=StringIO())
-    assert counts() == first
+@pytest.fixture(scope="class")
+def loaded_once(django_db_setup, django_db_blocker):
+    """The demo as `load_demo_content --force` first loads it into an empty database, for the
+    tests of a class; each test's changes, and then the demo's, are rolled back."""
+    with built_once(django_db_blocker) as tests_run:
+        assert not Page.objects.filter(depth__gt=2).exists()
+        load_demo_content()
+        with tests_run():
+            yield
 
 
 @pytest.mark.django_db
-def test_demo_site_has_what_the_publishing_issue_asks_for():
-    call_command("load_demo_content", "--force", stdout=StringIO())
-    assert MemberOrganisation.objects.canonical().count() >= 12
-    assert len({o.municipality for o in MemberOrganisation.objects.canonical()}) >= 10
-    assert all(o.logo_id for o in MemberOrganisation.objects.canonical())
-    assert NewsPage.objects.filter(locale__language_code="sv").live().count() >= 6
-    assert NewsPage.objects.filter(title__contains="partnerskap").exists()
+@pytest.mark.usefixtures("loaded_once")
+class TestTheLoadedDemo:
+    def test_loading_twice_creates_nothing_new(self):
+        first = counts()  # after the first load
+        load_demo_content()
+        assert counts() == first
 
-    statements = PositionStatementPage.objects.filter(locale__language_code="sv").live()
-    assert statements.count() >= 4
-    assert all(Endorsement.objects.filter(page=statement).exists() for statement in statements)
+    def test_demo_site_has_what_the_publishing_issue_asks_for(self):
+        assert MemberOrganisation.objects.canonical().count() >= 12
+        assert len({o.municipality for o in MemberOrganisation.objects.canonical()}) >= 10
+        assert all(o.logo_id for o in MemberOrganisation.objects.canonical())
+        assert NewsPage.objects.filter(locale__language_code="sv").live().count() >= 6
+        assert NewsPage.objects.filter(title__contains="partnerskap").exists()
 
-    consultations = ConsultationResponsePage.objects.filter(locale__language_code="sv").live()
-    assert sum(c.is_open for c in consultations) >= 2
-    answered = consultations.filter(status="answered")
-    assert answered.count() >= 3
-    assert answered.exclude(response_document=None).exists()
+        statements = PositionStatementPage.objects.filter(locale__language_code="sv").live()
+        assert statements.count() >= 4
+        assert all(Endorsement.objects.filter(page=statement).exists() for statement in statements)
 
-    swedish = Page.objects.filter(locale__language_code="sv", depth__gt=2).count()
-    english = Page.objects.filter(locale__language_code="en", depth__gt=2).live().count()
-    assert english * 2 >= swedish
+        consultations = ConsultationResponsePage.objects.filter(locale__language_code="sv").live()
+        assert sum(c.is_open for c in consultations) >= 2
+        answered = consultations.filter(status="answered")
+        assert answered.count() >= 3
+        assert answered.exclude(response_document=None).exists()
 
-    representatives = Representative.objects.select_related("user", "organisation")
-    assert sorted(r.user.username for r in representatives) == sorted(
-        f"representant{n}" for n in range(1, 13)
-    )
-    assert len({r.organisation_id for r in representatives}) == 12
+        swedish = Page.objects.filter(locale__language_code="sv", depth__gt=2).count()
+        english = Page.objects.filter(locale__language_code="en", depth__gt=2).live().count()
+        assert english * 2 >= swedish
 
+        representatives = Representative.objects.select_related("user", "organisation")
+        assert sorted(r.user.username for r in representatives) == sorted(
+            f"representant{n}" for n in range(1, 13)
+        )
+        assert len({r.organisation_id for r in representatives}) == 12
 
-@pytest.mark.django_db
-def test_demo_site_replaces_wagtails_welcome_page():
-    call_command("load_demo_content", "--force", stdout=StringIO())
-    site = Site.objects.get(is_default_site=True)
-    assert isinstance(site.root_page.specific, HomePage)
-    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+    def test_demo_site_replaces_wagtails_welcome_page(self):
+        site = Site.objects.get(is_default_site=True)
+        assert isinstance(site.root_page.specific, HomePage)
+        assert not Page.objects.filter(depth=2, content_type__model="page").exists()
 
+    def test_demo_accounts_log_in_with_the_documented_password(self, client):
+        editor = get_user_model().objects.get(username="redaktor")
+        assert editor.groups.filter(name="Redaktörer").exists()
+        assert get_user_model().objects.get(username="admin").is_superuser
+        response = client.post("/admin/login/", {"username": "redaktor", "password": "demo"})
+        assert response.status_code == 302
+        assert client.get("/admin/").status_code == 200
 
-@pytest.mark.django_db
-def test_demo_accounts_log_in_with_the_documented_password(client):
-    call_command("load_demo_content", "--force", stdout=StringIO())
-    editor = get_user_model().objects.get(username="redaktor")
-    assert editor.groups.filter(name="Redaktörer").exists()
-    assert get_user_model().objects.get(username="admin").is_superuser
-    response = client.post("/admin/login/", {"username": "redaktor", "password": "demo"})
-    assert response.status_code == 302
-    assert client.get("/admin/").status_code == 200
+    def test_prints_the_demo_accounts_only_in_development(self, settings):
+        # What the command prints does not depend on what it finds already loaded.
+        settings.DEBUG = True
+        out = StringIO()
+        call_command("load_demo_content", stdout=out)
+        assert "with password 'demo'" in out.getvalue()
+        assert "redaktor         Redaktörer" in out.getvalue()
+        assert "representant12   Medlemsrepresentanter" in out.getvalue()
+
+        settings.DEBUG = False
+        out = StringIO()
+        call_command("load_demo_content", "--force", stdout=out)
+        assert "password" not in out.getvalue()
 
 
 @pytest.mark.django_db
@@ -103,18 +116,3 @@ def test_refuses_to_run_with_debug_off_unless_forced(settings):
     with pytest.raises(CommandError, match="--force"):
         call_command("load_demo_content", stdout=StringIO())
     assert not HomePage.objects.exists()
-
-
-@pytest.mark.django_db
-def test_prints_the_demo_accounts_only_in_development(settings):
-    settings.DEBUG = True
-    out = StringIO()
-    call_command("load_demo_content", stdout=out)
-    assert "with password 'demo'" in out.getvalue()
-    assert "redaktor         Redaktörer" in out.getvalue()
-    assert "representant12   Medlemsrepresentanter" in out.getvalue()
-
-    settings.DEBUG = False
-    out = StringIO()
-    call_command("load_demo_content", "--force", stdout=out)
-    assert "password" not in out.getvalue()

@@ -15,12 +15,11 @@ from wagtail.models import PageViewRestriction
 import feedparser
 import pytest
 
-from conftest import translate
+from conftest import queries, translate
 from home.core.publication import loading_content
 from home.factories import ContentPageFactory
 from home.models import NetworkSettings
 from news.factories import NewsPageFactory
-from tests.test_query_budgets import queries
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -32,6 +32,8 @@ import pytest
 from conftest import translate
 from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
+from member_review.choices import VoteChoice
+from member_review.voting import cast_vote
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
 from positions.factories import (
@@ -41,19 +43,10 @@ from positions.factories import (
     PositionStatementPageFactory,
 )
 from positions.models import ConsultationIndexPage, PositionIndexPage
-from positions.models.review import VoteChoice
-from positions.review.voting import cast_vote
-from positions.tests import conftest as member_review
-from positions.tests.conftest import in_member_review
 from search.tests import conftest as search_fixtures
+from tests.review_fixtures import in_member_review
 
-# The fixtures of the member review and search tests, used here as they are there.
-editor = member_review.editor
-administrator = member_review.administrator
-representatives = member_review.representatives
-member_review_task = member_review.member_review_task
-statement_workflow = member_review.statement_workflow
-draft_statement = member_review.draft_statement
+# The search tests' fixture, used here as it is there (the review fixtures are a plugin).
 sections = search_fixtures.sections
 
 API = "/api/v2/pages/"

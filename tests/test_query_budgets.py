@@ -1,29 +1,19 @@
 """Every listing and detail page costs the same queries for few items as for many."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from conftest import queries
 from home.factories import ContactPersonFactory, TopicFactory
+from members.factories import MemberOrganisationFactory
 from news.factories import NewsPageFactory
 from positions.factories import (
     ConsultationResponsePageFactory,
     EndorsementFactory,
-    MemberOrganisationFactory,
     PositionStatementPageFactory,
 )
 
 LISTING_BUDGET = 12
-
-
-def queries(client, url):
-    client.get(url)  # the first request makes image renditions and warms Wagtail's site cache
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured)
 
 
 def image():

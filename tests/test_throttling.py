@@ -18,11 +18,10 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from conftest import translate
+from conftest import PASSWORD as LOGIN_PASSWORD
+from conftest import make_user, translate
 from idekammare.throttling import client_address
 from news.factories import NewsPageFactory
-from positions.tests.conftest import PASSWORD as LOGIN_PASSWORD
-from positions.tests.conftest import make_user
 
 PASSWORD = "styrelsen-2026"
 PROXY = "10.0.0.2"

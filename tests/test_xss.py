@@ -25,27 +25,23 @@ from wagtail_localize.models import OverridableSegment, Translation, Translation
 import pytest
 from defusedxml import ElementTree
 
-from conftest import translate
+from conftest import make_user, translate
 from home.core.publication import loading_content
+from home.core.search_terms import search_terms
 from home.factories import ContactPersonFactory, ContentPageFactory, TopicFactory
 from home.models import NetworkSettings
+from member_review.models import MemberReviewTask
+from members.factories import MemberOrganisationFactory
+from members.models import MemberOrganisation, Representative
 from news.factories import NewsPageFactory
 from positions.factories import (
     ConsultationResponsePageFactory,
     EndorsementFactory,
     IssuingAuthorityFactory,
-    MemberOrganisationFactory,
     PositionStatementPageFactory,
 )
-from positions.models import (
-    ConsultationResponsePage,
-    MemberOrganisation,
-    PositionStatementPage,
-    Representative,
-)
-from positions.models.review import MemberReviewTask
-from positions.tests.conftest import in_member_review, make_user
-from search.terms import search_terms
+from positions.models import ConsultationResponsePage, PositionStatementPage
+from tests.review_fixtures import in_member_review
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -453,7 +449,7 @@ def assert_refused(response):
 
 def test_a_javascript_address_is_refused_as_an_organisations_website(admin_client, db):
     response = admin_client.post(
-        "/admin/snippets/positions/memberorganisation/add/",
+        "/admin/snippets/members/memberorganisation/add/",
         {
             "name": "Föreningen Prov",
             "slug": "foreningen-prov",

@@ -41,7 +41,7 @@ def uses(instance, file) -> bool:
     The reference index covers saved rows only, so a revision is scanned the way Wagtail scans an
     object to index it: its fields, StreamField blocks, rich text and child objects.
     """
-    content_type = ReferenceIndex._get_base_content_type(type(file)).pk
+    content_type = ContentType.objects.get_for_model(type(file)).pk
     return any(
         (to_content_type, to_object_id) == (content_type, str(file.pk))
         for to_content_type, to_object_id, _model_path, _content_path in (

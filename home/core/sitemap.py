@@ -17,44 +17,45 @@ class PagesSitemap(Sitemap):
     page's live translations in hreflang alternates, with the Swedish one as x-default.
     """
 
-    @cached_property
-    def pages(self):
+    def items(self):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True).live()
         under_a_root = Q(pk__in=[])
         for root in roots:
             under_a_root |= Q(path__startswith=root.path)
-        pages = Page.objects.live().public().filter(under_a_root).order_by("path")
-        return list(pages.defer_streamfields().specific())
+        return (
+            Page.objects.live()
+            .public()
+            .filter(under_a_root)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
 
-    def items(self):
-        return self.pages
+    def get_urls(self, page=1, site=None, protocol=None):
+        return [
+            url | {"alternates": self.translations.get(url["location"], [])}
+            for url in super().get_urls(page, site, protocol)
+        ]
 
     @cached_property
     def translations(self):
+        """Each page's address → the addresses of it and its translations, by language."""
         languages = dict(Locale.objects.values_list("pk", "language_code"))
-        links = defaultdict(list)
-        for page in self.pages:
-            links[page.translation_key].append(
+        groups = defaultdict(list)
+        for page in self.items():
+            groups[page.translation_key].append(
                 {
                     "lang_code": languages[page.locale_id],
                     "location": page.get_full_url(self.request),
                 }
             )
-        for group in links.values():
+        alternates = {}
+        for group in groups.values():
             group += [
                 {"lang_code": "x-default", "location": link["location"]}
                 for link in group
                 if link["lang_code"] == settings.LANGUAGE_CODE
             ]
-        return links
-
-    def _urls(self, page, protocol, domain):
-        urls = [
-            url | {"alternates": self.translations[item.translation_key]}
-            for item in self.paginator.page(page).object_list
-            for url in item.get_sitemap_urls(self.request)
-        ]
-        last_mods = {url.get("lastmod") for url in urls}
-        if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
-        return urls
+            for link in group:
+                alternates.setdefault(link["location"], group)
+        return alternates

@@ -54,7 +54,7 @@ class HomePage(ShareImageMixin, Page):
         "news.NewsIndexPage",
         "positions.PositionIndexPage",
         "positions.ConsultationIndexPage",
-        "positions.MemberDirectoryPage",
+        "members.MemberDirectoryPage",
     ]
 
     class Meta:

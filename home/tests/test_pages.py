@@ -2,7 +2,7 @@ import re
 from io import StringIO
 
 from django.core.management import call_command
-from django.test import RequestFactory
+from django.test import RequestFactory, TestCase
 from django.utils import translation
 from django.views.defaults import server_error
 
@@ -10,20 +10,39 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+import pytest
+
 from home.core.publication import loading_content
 from home.models import ContentPage, HomePage
 
 
+@pytest.mark.usefixtures("demo_world")
 class DemoSiteTestCase(WagtailPageTestCase):
+    """The demo site, loaded once for all the test cases of a module (tests.worlds.demo_world).
+
+    Each class's own changes in setUpTestData, and each test's, are rolled back after it as in
+    any Django TestCase.
+    """
+
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", "--force", stdout=StringIO())
+        if not HomePage.objects.exists():  # run without pytest's fixtures: a load per class
+            call_command("load_demo_content", "--force", stdout=StringIO())
         cls.sv = Locale.objects.get(language_code="sv")
         cls.en = Locale.objects.get(language_code="en")
         cls.home_sv = HomePage.objects.get(locale=cls.sv)
         cls.home_en = HomePage.objects.get(locale=cls.en)
         cls.about_sv = ContentPage.objects.get(locale=cls.sv, slug="om-natverket")
         cls.about_en = ContentPage.objects.get(locale=cls.en, slug="about")
+
+    @classmethod
+    def tearDownClass(cls):
+        # Django's TestCase closes the connections after rolling the class's data back, which
+        # would end the module's transaction with the demo in it too (on PostgreSQL; SQLite's
+        # in-memory database ignores it). Roll back as Django does, and keep the connection.
+        if cls._databases_support_transactions() and cls._databases_support_savepoints():
+            cls._rollback_atomics(cls.cls_atomics)
+        super(TestCase, cls).tearDownClass()
 
     def login(self):
         """Wagtail's helper logs in by password without a request, which django-axes refuses."""

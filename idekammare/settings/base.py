@@ -16,6 +16,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "news",
+    "members",
+    "member_review",
     "positions",
     "search",
     "wagtail_localize",
@@ -59,7 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Representatives reach only the admin views of the reviews they are asked about.
-    "positions.review.representative_gate.RepresentativeGateMiddleware",
+    "member_review.representative_gate.RepresentativeGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Pages go live as the request's user, and an admin request is one transaction; inside the
     # messages middleware, so that a refusal raised at the commit still reaches the user.
@@ -255,7 +257,7 @@ REST_FRAMEWORK = {
 }
 
 # Member review: members vote on one revision, and exactly that revision is published.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "positions.review.finish.publish_reviewed_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "member_review.finish.finish_workflow"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Autosave would rewrite drafts every few seconds, restarting a running review each time.
 WAGTAIL_AUTOSAVE_INTERVAL = 0

@@ -11,9 +11,8 @@ from wagtail.models import PageViewRestriction
 import feedparser
 import pytest
 
-from conftest import translate
+from conftest import queries, translate
 from news.factories import NewsPageFactory
-from tests.test_query_budgets import queries
 
 FORMATS = ["rss", "atom"]
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

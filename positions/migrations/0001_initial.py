@@ -4,7 +4,7 @@ import django.db.models.deletion
 import home.models.mixins
 import modelcluster.fields
 import modelsearch.index
-import positions.validators
+import members.validators
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -99,7 +99,7 @@ class Migration(migrations.Migration):
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
                 ('name', models.CharField(max_length=150, verbose_name='name')),
                 ('slug', models.SlugField(help_text="Used in the address of the organisation's page.", max_length=150, verbose_name='slug')),
-                ('organisation_number', models.CharField(help_text='Ten digits, NNNNNN-NNNN.', max_length=11, validators=[positions.validators.validate_organisation_number], verbose_name='organisation number')),
+                ('organisation_number', models.CharField(help_text='Ten digits, NNNNNN-NNNN.', max_length=11, validators=[members.validators.validate_organisation_number], verbose_name='organisation number')),
                 ('municipality', models.CharField(choices=[('arvika', 'Arvika'), ('eda', 'Eda'), ('filipstad', 'Filipstad'), ('forshaga', 'Forshaga'), ('grums', 'Grums'), ('hagfors', 'Hagfors'), ('hammaro', 'Hammarö'), ('karlstad', 'Karlstad'), ('kil', 'Kil'), ('kristinehamn', 'Kristinehamn'), ('munkfors', 'Munkfors'), ('storfors', 'Storfors'), ('sunne', 'Sunne'), ('saffle', 'Säffle'), ('torsby', 'Torsby'), ('arjang', 'Årjäng'), ('hela-lanet', 'The whole county')], max_length=20, verbose_name='municipality')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('description', models.TextField(blank=True, max_length=1500, verbose_name='description')),

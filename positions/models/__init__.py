@@ -5,9 +5,7 @@ from .consultations import (
     IssuingAuthority,
     Stance,
 )
-from .directory import MemberDirectoryPage
 from .endorsements import Adoption, Endorsement
-from .organisations import MemberOrganisation, Municipality, Representative
 from .statements import PositionIndexPage, PositionStatementPage
 
 __all__ = [
@@ -17,11 +15,7 @@ __all__ = [
     "ConsultationStatus",
     "Endorsement",
     "IssuingAuthority",
-    "MemberDirectoryPage",
-    "MemberOrganisation",
-    "Municipality",
     "PositionIndexPage",
     "PositionStatementPage",
-    "Representative",
     "Stance",
 ]

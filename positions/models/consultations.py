@@ -20,9 +20,8 @@ from home.models.mixins import (
     ShareImageMixin,
     TopicsMixin,
 )
-from positions.api import EndorsingOrganisationsField
 
-from .endorsements import EndorsedPageMixin
+from .endorsements import EndorsedPageMixin, EndorsingOrganisationsField
 
 
 class IssuingAuthority(index.Indexed, models.Model):

@@ -5,14 +5,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, TaskState
+from wagtail.models import Locale, Page
 
+from home.core.api import ListingField
 from home.core.publication import can_publish, editorial_refusal
 from home.models.mixins import in_default_locale
-from positions.review.panels import MemberReviewPanel
-
-from .organisations import MemberOrganisation
-from .review import MemberReviewTaskState, running_reviews_of
+from member_review.models import MemberReviewTaskState, is_adopted, running_reviews_of
+from member_review.panels import MemberReviewPanel
+from member_review.restart import restart_review_on_new_revision
+from members.models import MemberOrganisation
 
 
 class Endorsement(models.Model):
@@ -86,22 +87,48 @@ class Adoption(models.Model):
         return f"{self.page}: {self.endorse}/{self.eligible}"
 
 
-def adopted_revision_id(page):
-    """The revision of `page` that its latest approved member review adopted, or None."""
+def endorsing_organisations(translation_keys):
+    """Who stands behind pages: the active member organisations that endorse the pages with
+    these translation keys. Endorsements belong to the Swedish page, and its translations share
+    its key. The one definition, for the page, the feeds and the API; the member pages read it
+    the other way round, through `endorsed_by`."""
     return (
-        MemberReviewTaskState.objects.filter(
-            status=TaskState.STATUS_APPROVED,
-            workflow_state__base_content_type=page.get_base_content_type(),
-            workflow_state__object_id=str(page.pk),
-        )
-        .order_by("-finished_at", "-pk")
-        .values_list("revision_id", flat=True)
-        .first()
+        MemberOrganisation.objects.active()
+        .filter(endorsements__page__translation_key__in=translation_keys)
+        .distinct()
     )
 
 
-def is_adopted(page, revision_id):
-    return revision_id is not None and revision_id == adopted_revision_id(page)
+def endorsers_by_translation_key(pages):
+    """`endorsing_organisations` of many pages in one query: translation key → organisations."""
+    organisations = (
+        endorsing_organisations({page.translation_key for page in pages})
+        .annotate(endorsed_key=models.F("endorsements__page__translation_key"))
+        .order_by("name", "slug")
+    )
+    endorsers = {page.translation_key: [] for page in pages}
+    for organisation in organisations:
+        endorsers[organisation.endorsed_key].append(organisation)
+    return endorsers
+
+
+class EndorsingOrganisationsField(ListingField):
+    """The API's `endorsing_organisations`: each page's endorsers by name and slug."""
+
+    def values_for(self, pages):
+        endorsers = endorsers_by_translation_key(pages)
+        return {
+            page.pk: [
+                {"name": organisation.name, "slug": organisation.slug}
+                for organisation in endorsers[page.translation_key]
+            ]
+            for page in pages
+        }
+
+
+def endorsed_by(organisation):
+    """The translation keys of the pages `organisation` endorses (shown while it is active)."""
+    return Endorsement.objects.filter(organisation=organisation).values("page__translation_key")
 
 
 def endorser_count():
@@ -150,6 +177,11 @@ class EndorsedPageMixin(models.Model):
         """Written in Swedish only: English versions are made by translating the Swedish one."""
         return super().can_create_at(parent) and parent.locale_id == Locale.get_default().pk
 
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        restart_review_on_new_revision(self, revision)
+        return revision
+
     def can_move_to(self, parent):
         return super().can_move_to(parent) and parent.locale_id == self.locale_id
 
@@ -194,7 +226,7 @@ class EndorsedPageMixin(models.Model):
         """The active organisations that endorse this page or its source, each once."""
         logos = get_image_model().objects.prefetch_renditions()
         return (
-            MemberOrganisation.objects.endorsing([self.translation_key])
+            endorsing_organisations([self.translation_key])
             .prefetch_related(models.Prefetch("logo", queryset=logos))
             .order_by("name")
         )

@@ -16,10 +16,14 @@ from home.models.mixins import (
     ShareImageMixin,
     TopicsMixin,
 )
-from positions.api import EndorsingOrganisationsField
+from members.models import MemberOrganisation
 
-from .endorsements import EndorsedPageMixin, electorate_size, endorser_count
-from .organisations import MemberOrganisation
+from .endorsements import (
+    EndorsedPageMixin,
+    EndorsingOrganisationsField,
+    electorate_size,
+    endorser_count,
+)
 
 
 class PositionIndexPage(ShareImageMixin, Page):

@@ -3,17 +3,18 @@ from django.utils.translation import gettext as _
 
 from home.core.feeds import feed_links
 from home.core.navigation import section
+from home.core.translations import one_per_translation, reader_languages
 from positions.feeds import ConsultationResponseFeed, StatementFeed
-from positions.models import MemberOrganisation, consultations
+from positions.models import (
+    ConsultationResponsePage,
+    ConsultationStatus,
+    PositionStatementPage,
+    consultations,
+)
+from positions.models.endorsements import endorsed_by
 from positions.models.statements import statements_under
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def member_directory_url(context):
-    directory = section(context["request"], "positions.memberdirectorypage")
-    return directory.url if directory else None
 
 
 @register.inclusion_tag("components/home_slot.html", takes_context=True)
@@ -54,16 +55,6 @@ def open_consultations(context):
     }
 
 
-@register.inclusion_tag("positions/member_count_slot.html", takes_context=True)
-def member_count(context):
-    request = context["request"]
-    directory = section(request, "positions.memberdirectorypage")
-    return {
-        "count": MemberOrganisation.objects.active().count(),
-        "directory_url": directory.url if directory else None,
-    }
-
-
 @register.inclusion_tag("components/feed_links.html", takes_context=True)
 def statement_feed_links(context):
     return feed_links(context["request"], StatementFeed, "statements-rss", "statements-atom")
@@ -77,3 +68,29 @@ def consultation_response_feed_links(context):
         "consultation-responses-rss",
         "consultation-responses-atom",
     )
+
+
+def endorsed_pages(pages, translation_keys):
+    """Live, public pages among `translation_keys`, in the reader's language where translated."""
+    pages = (
+        pages.live()
+        .public()
+        .filter(translation_key__in=translation_keys, locale__language_code__in=reader_languages())
+        .select_related("locale")
+        .order_by("-first_published_at")
+    )
+    return one_per_translation(pages)
+
+
+@register.inclusion_tag("positions/endorsed_texts.html", takes_context=True)
+def endorsed_texts(context, organisation):
+    """The statements and answered consultations `organisation` stands behind, for its page in
+    the member directory."""
+    keys = endorsed_by(organisation)
+    return {
+        "request": context["request"],
+        "statements": endorsed_pages(PositionStatementPage.objects.all(), keys),
+        "consultations": endorsed_pages(
+            ConsultationResponsePage.objects.filter(status=ConsultationStatus.ANSWERED), keys
+        ),
+    }

@@ -6,12 +6,13 @@ from django.contrib.auth.models import Group
 import pytest
 
 from home.factories import ContactPersonFactory, TopicFactory
-from positions.factories import IssuingAuthorityFactory, MemberOrganisationFactory
+from members.factories import MemberOrganisationFactory
+from positions.factories import IssuingAuthorityFactory
 
 SNIPPET_LISTS = [
     "/admin/snippets/home/topic/",
     "/admin/snippets/home/contactperson/",
-    "/admin/snippets/positions/memberorganisation/",
+    "/admin/snippets/members/memberorganisation/",
     "/admin/snippets/positions/issuingauthority/",
 ]
 
@@ -32,7 +33,7 @@ def test_snippet_lists_by_role(client, group, allowed, url):
     response = client.get(url)
     assert (response.status_code == 200) is allowed
     if not allowed:
-        # The representatives' gate answers 403 (positions/review/representative_gate.py).
+        # The representatives' gate answers 403 (member_review/representative_gate.py).
         assert response.status_code == 403
 
 
@@ -53,8 +54,8 @@ def test_searching_the_snippet_lists_finds_rows(admin_client):
     searches = [
         ("/admin/snippets/home/topic/", "kultur", "Kultur"),
         ("/admin/snippets/home/contactperson/", "maja", "Maja Lindqvist Berg"),
-        ("/admin/snippets/positions/memberorganisation/", "grann", "Föreningen Grannkraft"),
-        ("/admin/snippets/positions/memberorganisation/", "802600-1019", "Föreningen Grannkraft"),
+        ("/admin/snippets/members/memberorganisation/", "grann", "Föreningen Grannkraft"),
+        ("/admin/snippets/members/memberorganisation/", "802600-1019", "Föreningen Grannkraft"),
         ("/admin/snippets/positions/issuingauthority/", "region", "Region Värmland"),
     ]
     for url, query, expected in searches:

@@ -9,12 +9,14 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 import pytest
 
+from conftest import make_user
 from home.core.publication import RefusedChange, acting_as
-from positions.factories import MemberOrganisationFactory
-from positions.models import PositionStatementPage, Representative
-from positions.models.review import VoteChoice
-from positions.review.voting import cast_vote
-from positions.tests.conftest import make_user, submit
+from member_review.choices import VoteChoice
+from member_review.voting import cast_vote
+from members.factories import MemberOrganisationFactory
+from members.models import Representative
+from positions.models import PositionStatementPage
+from tests.review_fixtures import submit
 
 pytestmark = pytest.mark.django_db
 

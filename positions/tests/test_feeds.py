@@ -11,15 +11,14 @@ from wagtail.models import PageViewRestriction
 import feedparser
 import pytest
 
-from conftest import translate
+from conftest import queries, translate
 from home.core.publication import loading_content
+from members.factories import MemberOrganisationFactory
 from positions.factories import (
     ConsultationResponsePageFactory,
     EndorsementFactory,
-    MemberOrganisationFactory,
     PositionStatementPageFactory,
 )
-from tests.test_query_budgets import queries
 
 FORMATS = ["rss", "atom"]
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -18,17 +18,10 @@ import pytest
 from conftest import translate
 from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
+from members.factories import MemberOrganisationFactory
 from news.factories import NewsPageFactory
-from positions.factories import (
-    ConsultationResponsePageFactory,
-    MemberOrganisationFactory,
-    PositionStatementPageFactory,
-)
-
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="stemming comes from PostgreSQL's text-search configurations",
-)
+from positions.factories import ConsultationResponsePageFactory, PositionStatementPageFactory
+from tests.worlds import built_once, fresh
 
 RESULT = re.compile(
     r'<li class="search-result">\s*'
@@ -92,6 +85,13 @@ def html(response):
     return response.content.decode()
 
 
+@pytest.fixture
+def sections(sections_world):
+    """The bilingual site with every section (search/tests/conftest.py), built once for the
+    module; each test has its own copy, and its changes are rolled back after it."""
+    return fresh(sections_world)
+
+
 def with_restriction(page):
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
@@ -101,7 +101,6 @@ def with_restriction(page):
 
 @pytest.mark.django_db
 class TestLanguages:
-    @postgresql_only
     def test_swedish_words_are_found_in_all_their_forms(self, client, sections):
         NewsPageFactory(
             parent=sections.news,
@@ -116,7 +115,6 @@ class TestLanguages:
         assert titles(search(client, "organisationerna")) == ["Nätverket växer"]
         assert titles(search(client, "remisser")) == ["Så arbetar vi"]
 
-    @postgresql_only
     def test_english_words_are_found_in_all_their_forms(self, client, sections):
         item = NewsPageFactory(parent=sections.news, title="Nätverket växer")
         translate(
@@ -128,7 +126,6 @@ class TestLanguages:
         )
         assert titles(search(client, "organisations", path="/en/search/")) == ["The network grows"]
 
-    @postgresql_only
     def test_each_page_is_stemmed_in_its_own_language(self, client, sections):
         # English stems "running" to "run" and Swedish leaves it alone; Swedish stems
         # "föreningarna" to "förening" and English leaves it alone.
@@ -428,10 +425,16 @@ HOSTILE_QUERY_STRINGS = [
 
 @pytest.mark.django_db
 class TestHostileInput:
-    @pytest.fixture
-    def lokal(self, sections):
-        for number in range(12):
-            NewsPageFactory(parent=sections.news, title=f"Lokal nummer {number}")
+    @pytest.fixture(scope="class")
+    @classmethod
+    def lokal(cls, sections_world, django_db_blocker):
+        """Twelve news items with the word, for the tests of the class, which only read them."""
+        with built_once(django_db_blocker) as tests_run:
+            news = fresh(sections_world).news
+            for number in range(12):
+                NewsPageFactory(parent=news, title=f"Lokal nummer {number}")
+            with tests_run():
+                yield
 
     @pytest.mark.parametrize("path", ["/sok/", "/en/search/"])
     @pytest.mark.parametrize("query", HOSTILE_QUERIES)

@@ -11,8 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from positions.models import PositionIndexPage, PositionStatementPage, Representative
-from positions.models.review import MemberReviewTaskState, Vote
+from member_review.models import MemberReviewTaskState, Vote
+from members.models import Representative
+from positions.models import PositionIndexPage, PositionStatementPage
 from tests.browser.test_accessibility import AXE_OPTIONS, describe_violations
 
 TITLE = "Föreningslokaler ska vara öppna för alla"

@@ -1,0 +1,51 @@
+"""The figures a review screen, the editor's tally and the dashboard show."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from member_review.choices import DecisionRule
+
+
+def review_summary(state):
+    task = state.task.specific
+    tally = state.tally()
+    needed = task.endorsements_needed(tally.eligible)
+    still_needed = max(needed - tally.endorse, 0)
+    return {
+        "task": task,
+        "state": state,
+        "tally": tally,
+        "rule": task.rule_description(),
+        "distance": distance_from_passing(task, tally, still_needed),
+        "segments": [
+            ("endorse", _("Endorse"), tally.endorse, tally.percent(tally.endorse)),
+            ("abstain", _("Abstain"), tally.abstain, tally.percent(tally.abstain)),
+            ("object", _("Object"), tally.object, tally.percent(tally.object)),
+            (
+                "unanswered",
+                _("Not yet answered"),
+                tally.not_answered,
+                tally.percent(tally.not_answered),
+            ),
+        ],
+    }
+
+
+def distance_from_passing(task, tally, still_needed):
+    if tally.object and task.objection_blocks:
+        return _("An organisation has objected, which stops the statement.")
+    if still_needed:
+        text = ngettext(
+            "%(count)d more endorsement is needed.",
+            "%(count)d more endorsements are needed.",
+            still_needed,
+        ) % {"count": still_needed}
+    elif task.decision_rule == DecisionRule.CONSENSUS and tally.object:
+        text = _("Enough organisations endorse, but an objection stands in the way of consensus.")
+    elif task.decision_rule == DecisionRule.CONSENSUS:
+        text = _(
+            "Enough organisations endorse; the statement is adopted at the deadline unless someone objects."
+        )
+    else:
+        text = _("Enough organisations endorse.")
+    return text
