@@ -230,10 +230,16 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Each page is stemmed in its own language: by PostgreSQL's text-search configurations, or by
+# Snowball for SQLite's full-text search (search/backends/).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "search.backends.postgres", "SEARCH_CONFIG": "swedish"}
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-    else {"BACKEND": "wagtail.search.backends.database"}
+    "default": {
+        "django.db.backends.postgresql": {
+            "BACKEND": "search.backends.postgres",
+            "SEARCH_CONFIG": "swedish",
+        },
+        "django.db.backends.sqlite3": {"BACKEND": "search.backends.sqlite"},
+    }.get(DATABASES["default"]["ENGINE"], {"BACKEND": "wagtail.search.backends.database"})
 }
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template name)
 # Every account is an admin account, so a page for logged-in readers asks at the admin login.
