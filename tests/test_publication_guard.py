@@ -30,18 +30,51 @@ from conftest import make_user
 from home.core.publication import PublicationRefused, acting_as, loading_content
 from news.factories import NewsPageFactory
 from positions.factories import ConsultationResponsePageFactory, PositionStatementPageFactory
+from tests.worlds import (
+    build_news_index,
+    build_register,
+    build_site,
+    build_statements_index,
+    built_once,
+    fresh,
+)
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "Hemligtext"
 
 
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    """The bilingual site with its indexes and the two people who try, built once per module."""
+    with built_once(django_db_blocker) as tests_run:
+        site = build_site()
+        statements_index = build_statements_index(site)
+        world = {
+            "site": site,
+            "news": build_news_index(site),
+            "statements": statements_index,
+            "register": build_register(site),
+            "english_statements": Page.objects.get(
+                translation_key=statements_index.translation_key, locale=site.en
+            ).specific,
+        }
+        people = {
+            "editor": make_user("redaktor", "Redaktörer"),
+            "administrator": make_user("admin", is_superuser=True),
+        }
+        with tests_run():
+            yield world, people
+
+
 @pytest.fixture
-def people(db):
-    return {
-        "editor": make_user("redaktor", "Redaktörer"),
-        "administrator": make_user("admin", is_superuser=True),
-    }
+def world(db, built):
+    return fresh(built[0])
+
+
+@pytest.fixture
+def people(db, built):
+    return fresh(built[1])
 
 
 def body():
@@ -65,20 +98,6 @@ def translated_draft(source, locale, user):
     translation.save_target(user=user, publish=False)
     page = source.get_translation(locale).specific
     return page, translation
-
-
-@pytest.fixture
-def world(site, news_index, statements_index, register):
-    english_statements = Page.objects.get(
-        translation_key=statements_index.translation_key, locale=site.en
-    ).specific
-    return {
-        "site": site,
-        "news": news_index,
-        "statements": statements_index,
-        "register": register,
-        "english_statements": english_statements,
-    }
 
 
 def swedish_statement(world, people):
