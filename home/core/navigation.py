@@ -20,6 +20,10 @@ from home.core.translations import in_active_language
 
 CACHE_TIMEOUT = 300
 GENERATION_KEY = "site-chrome:generation"
+# Part of every chrome's key. The cache holds pickled SiteChrome objects: when their classes move
+# (home.navigation became home.core.navigation) or the section labels change (members.*), a new
+# format keeps a running site from reading what the previous release left in Redis.
+CHROME_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ def site_chrome(request) -> SiteChrome | None:
         request._site_chrome = None
         if site is not None:
             generation = cache.get_or_set(GENERATION_KEY, uuid4().hex, None)
-            key = f"site-chrome:{generation}:{site.pk}:{get_language()}"
+            key = f"site-chrome:{CHROME_FORMAT}:{generation}:{site.pk}:{get_language()}"
             request._site_chrome = cache.get(key)
             if request._site_chrome is None:
                 request._site_chrome = build_chrome(request, site)
