@@ -26,11 +26,15 @@ from positions.factories import (
     PositionStatementPageFactory,
 )
 from tests.review_fixtures import in_member_review
+from tests.worlds import fixtures_from_the_shared_world
 
 PAGES = "/api/v2/pages/"
 DOCUMENTS = "/api/v2/documents/"
 IMAGES = "/api/v2/images/"
 STATEMENTS = f"{PAGES}?type=positions.PositionStatementPage"
+
+
+site, news_index, statements_index, register, directory, members = fixtures_from_the_shared_world()
 
 
 def get(client, url):

@@ -45,6 +45,7 @@ from positions.factories import (
 from positions.models import ConsultationIndexPage, PositionIndexPage
 from search.tests import conftest as search_fixtures
 from tests.review_fixtures import in_member_review
+from tests.worlds import fixtures_from_the_shared_world
 
 # The search tests' fixture, used here as it is there (the review fixtures are a plugin).
 sections = search_fixtures.sections
@@ -53,6 +54,9 @@ API = "/api/v2/pages/"
 NEWER = datetime.date(2026, 6, 1)
 CONTROL_DATE = datetime.date(2026, 5, 15)
 OLDER = datetime.date(2026, 5, 1)
+
+
+site, news_index, statements_index, register, directory, members = fixtures_from_the_shared_world()
 
 
 @dataclass(frozen=True)

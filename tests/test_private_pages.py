@@ -13,8 +13,12 @@ from conftest import make_user, translate
 from home.core.publication import loading_content
 from home.factories import ContactPersonFactory
 from news.factories import NewsPageFactory
+from tests.worlds import fixtures_from_the_shared_world
 
 PASSWORD = "styrelsen-2026"
+
+
+site, news_index, statements_index, register, directory, members = fixtures_from_the_shared_world()
 
 
 @pytest.fixture

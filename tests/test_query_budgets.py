@@ -12,8 +12,12 @@ from positions.factories import (
     EndorsementFactory,
     PositionStatementPageFactory,
 )
+from tests.worlds import fixtures_from_the_shared_world
 
 LISTING_BUDGET = 12
+
+
+site, news_index, statements_index, register, directory, members = fixtures_from_the_shared_world()
 
 
 def image():

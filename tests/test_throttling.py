@@ -22,9 +22,13 @@ from conftest import PASSWORD as LOGIN_PASSWORD
 from conftest import make_user, translate
 from idekammare.throttling import client_address
 from news.factories import NewsPageFactory
+from tests.worlds import fixtures_from_the_shared_world
 
 PASSWORD = "styrelsen-2026"
 PROXY = "10.0.0.2"
+
+
+site, news_index, statements_index, register, directory, members = fixtures_from_the_shared_world()
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ import pytest
 
 from conftest import translate
 from home.factories import HomePageFactory
-from members.factories import MemberDirectoryPageFactory
+from members.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
 from news.factories import NewsIndexPageFactory
 from positions.factories import ConsultationIndexPageFactory, PositionIndexPageFactory
 
@@ -100,6 +100,55 @@ def build_directory(site):
     page = MemberDirectoryPageFactory(parent=site.home)
     translate(page, site.en, title="Members", slug="members")
     return page
+
+
+def build_bilingual_world():
+    """The bilingual site with all four sections and twelve member organisations."""
+    site = build_site()
+    return SimpleNamespace(
+        site=site,
+        news_index=build_news_index(site),
+        statements_index=build_statements_index(site),
+        register=build_register(site),
+        directory=build_directory(site),
+        members=MemberOrganisationFactory.create_batch(12),
+    )
+
+
+@pytest.fixture(scope="module")
+def bilingual_world(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker) as tests_run:
+        built = build_bilingual_world()
+        with tests_run():
+            yield built
+
+
+@pytest.fixture
+def shared_world(db, bilingual_world):
+    return fresh(bilingual_world)
+
+
+def fixtures_from_the_shared_world():
+    """The root conftest's `site`, `news_index`, ..., `members`, taken from a world built once.
+
+    A module opts in with::
+
+        site, news_index, statements_index, register, directory, members = (
+            fixtures_from_the_shared_world()
+        )
+
+    Its tests then find all four sections and the twelve members, whichever they ask for.
+    """
+
+    def taken(name):
+        @pytest.fixture(name=name)
+        def fixture(shared_world):
+            return getattr(shared_world, name)
+
+        return fixture
+
+    names = ("site", "news_index", "statements_index", "register", "directory", "members")
+    return [taken(name) for name in names]
 
 
 # The demo site --------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from member_review.voting import cast_vote
 from positions.factories import IssuingAuthorityFactory, PositionStatementPageFactory
 from positions.models import PositionStatementPage
 from tests.review_fixtures import in_member_review
+from tests.worlds import fixtures_from_the_shared_world
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,9 @@ THEIRS = {
 
 
 # The world the walk samples its ids from -----------------------------------------------------
+
+
+site, news_index, statements_index, register, directory, members = fixtures_from_the_shared_world()
 
 
 def png():
