@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +14,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 import pytest
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from home.core.publication import loading_content
 from home.factories import HomePageFactory
@@ -45,6 +48,27 @@ def queries(client, url):
     return len(captured)
 
 
+def deliver_queued_mail(limit=None):
+    """Run the e-mail worker over every message that is due (or the first `limit`), as `manage.py
+    db_worker --backend email --batch` does, but inside the test's transaction; returns
+    `mail.outbox`."""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="email",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+    while limit != 0 and (due := DBTaskResult.objects.ready().filter(backend_name="email").first()):
+        due.claim(worker.worker_id)
+        worker.run_task(due)
+        limit = None if limit is None else limit - 1
+    return mail.outbox
+
+
 def translate(source, locale, **fields):
     """A translation of a page or snippet in `locale`, with `fields` set; pages are published."""
     translation = source.copy_for_translation(locale)
@@ -56,6 +80,13 @@ def translate(source, locale, **fields):
         return translation.specific
     translation.save()
     return translation
+
+
+@pytest.fixture(autouse=True, scope="session")
+def mail_goes_through_the_outbox(django_test_environment):
+    """Django's test environment sends mail straight to `mail.outbox`; the site queues it in its
+    outbox, and so do the tests: `deliver_queued_mail()` runs the worker, which delivers there."""
+    settings.EMAIL_BACKEND = "home.core.outbox.QueueingEmailBackend"
 
 
 @pytest.fixture(autouse=True)

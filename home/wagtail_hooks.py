@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from home.core import admin_api
+from home.core import admin_api, outbox_admin
 from home.core.files import is_published
 from home.core.snippets import SnippetViewSet
 from home.models import ContactPerson, FooterText, Topic
@@ -47,3 +47,13 @@ def serve_drafts_documents_only_to_the_admin(document, request):
 @hooks.register("construct_admin_api", order=1)  # after Wagtail's own, which it replaces
 def admin_api_signs_in_through_the_session(router):
     admin_api.register_endpoints(router)
+
+
+@hooks.register("register_admin_urls")
+def outbox_urls():
+    return outbox_admin.urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def outbox_menu_item():
+    return outbox_admin.menu_item()

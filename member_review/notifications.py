@@ -48,11 +48,13 @@ def review_messages(task_state):
 
 
 def notify_representatives(task_state):
-    """Send after the transaction commits, and only if the review is still open then: it may have
-    rolled back, or ended in the same transaction (an administrator publishing, say)."""
+    """Queue the invitations after the transaction commits, and only if the review is still open
+    then: it may have rolled back, or ended in the same transaction (an administrator publishing,
+    say). The worker sends them (home/core/outbox.py); a failure here is logged, never shown to
+    the editor whose change has already been saved."""
 
     def send():
         if running_reviews().filter(pk=task_state.pk).exists():
             get_connection().send_messages(list(review_messages(task_state)))
 
-    transaction.on_commit(send)
+    transaction.on_commit(send, robust=True)

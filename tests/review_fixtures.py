@@ -8,7 +8,7 @@ from wagtail.models import Workflow, WorkflowPage
 
 import pytest
 
-from conftest import make_user
+from conftest import deliver_queued_mail, make_user
 from member_review.models import MemberReviewTask
 from members.models import Representative
 from positions.factories import PositionStatementPageFactory
@@ -89,10 +89,12 @@ def review(
 ):
     """A statement in member review under the task's current rule, with twelve voters.
 
-    The invitations, sent when the transaction commits, are in `mail.outbox`.
+    The invitations, queued when the transaction commits and sent by the e-mail worker, are in
+    `mail.outbox`.
     """
     with django_capture_on_commit_callbacks(execute=True):
         state = in_member_review(draft_statement, editor, administrator)
+    deliver_queued_mail()
     return SimpleNamespace(
         page=draft_statement,
         state=state,

@@ -19,7 +19,7 @@ def _dev_secret_key(path: Path) -> str:
 
 SECRET_KEY = env("SECRET_KEY") or _dev_secret_key(BASE_DIR / ".dev-secret-key")
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # runserver serves static files itself; WhiteNoise is for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 STORAGES = {

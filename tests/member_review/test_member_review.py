@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from conftest import make_user
+from conftest import deliver_queued_mail, make_user
 from home.core.publication import PublicationRefused, loading_content
 from member_review.choices import DecisionRule, VoteChoice
 from member_review.models import MemberReviewTaskState, Vote
@@ -120,7 +120,7 @@ def endorsing_ids(page):
 
 
 def inbox_of(user):
-    return [message for message in mail.outbox if user.email in message.to]
+    return [message for message in deliver_queued_mail() if user.email in message.to]
 
 
 # Entering the review
