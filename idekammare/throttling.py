@@ -2,7 +2,9 @@
 admin's password reset e-mails, and the client address that these limits and axes count by.
 
 Attempts are counted in the cache. In production REDIS_URL makes it one cache for all workers,
-and its counters go up atomically, so parallel requests cannot slip past a limit.
+and its counters go up atomically, so parallel requests cannot slip past a limit. While Redis
+cannot be reached, no count is kept (home/core/cache.py): every attempt counts as the first, so
+the limits let readers and editors through rather than fail.
 """
 
 import ipaddress

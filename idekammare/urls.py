@@ -16,6 +16,9 @@ from idekammare.views import favicon, healthz, robots_txt
 from news.feeds import NewsFeed
 from positions.feeds import ConsultationResponseFeed, StatementFeed
 
+# A database that cannot be reached is a 503 that says so; any other error, the 500 page.
+handler500 = "idekammare.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -10,8 +10,9 @@ from home.models import FooterText, NetworkSettings, Topic
 
 def renew_chrome(**kwargs):
     # After the commit: a request that read the new generation before it would otherwise
-    # cache a chrome built from the old rows under the new key.
-    transaction.on_commit(start_new_generation)
+    # cache a chrome built from the old rows under the new key. Robust: what was committed
+    # stands, and the request that committed it answers as it would have.
+    transaction.on_commit(start_new_generation, robust=True)
 
 
 def settings_saved(sender, instance, created, **kwargs):

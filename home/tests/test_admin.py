@@ -47,5 +47,5 @@ def test_admin_login_page_is_in_swedish_for_anonymous_visitors(client, db):
 def test_health_check_answers_ok(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.json() == {"database": "ok", "cache": "ok"}
     assert "no-cache" in response.headers["Cache-Control"]

@@ -1,8 +1,10 @@
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_required
+from .env import env_bool, env_int, env_list_required, env_required
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
+# Without it Django would answer every request with a 400 and start as if all were well.
+ALLOWED_HOSTS = env_list_required("ALLOWED_HOSTS")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
