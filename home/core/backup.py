@@ -1,14 +1,13 @@
 """Backups: the database and the uploaded files together in one timestamped archive.
 
 PostgreSQL is dumped with `pg_dump` in its custom format and brought back with `pg_restore`;
-the SQLite database of a development machine is copied with SQLite's own backup API.
+the SQLite database of a development machine is copied with SQLite's own backup API. The
+archive's format, and the manifest that proves it whole, are in `backup_archive`.
 """
 
 import os
-import shutil
 import sqlite3
 import subprocess
-import tarfile
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -16,15 +15,16 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-DUMP_NAMES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
-MEDIA = "media"
+from .backup_archive import DUMP_NAMES, BackupError, NoManifest, read_archive, write_archive
+
+__all__ = ["BackupError", "NoManifest", "restore_backup", "verify_backup", "write_backup"]
 
 
 def write_backup(directory: Path) -> Path:
-    """Write `idekammare-<time>.tar.gz` into `directory` and return its path.
+    """Write `idekammare-<time>.tar.gz` into `directory`, check it, and return its path.
 
     The archive holds password hashes and page passwords, so only its owner may read it, and it
-    gets its name only once it is whole.
+    gets its name only once it is whole and has been read back against its manifest.
     """
     directory.mkdir(parents=True, exist_ok=True)
     archive = directory / f"idekammare-{timezone.localtime():%Y%m%d-%H%M%S}.tar.gz"
@@ -34,11 +34,13 @@ def write_backup(directory: Path) -> Path:
         dump_database(dump)
         unfinished.touch(mode=0o600)
         try:
-            with tarfile.open(unfinished, "w:gz") as tar:
-                tar.add(dump, arcname=dump.name)
-                media_root = Path(settings.MEDIA_ROOT)
-                if media_root.is_dir():
-                    tar.add(media_root, arcname=MEDIA)
+            write_archive(unfinished, dump, Path(settings.MEDIA_ROOT), connection.vendor)
+            try:
+                read_archive(unfinished, vendor=connection.vendor)
+            except BackupError as error:
+                raise BackupError(
+                    f"The backup just written failed its check, so it was not kept: {error}"
+                ) from error
         except BaseException:
             unfinished.unlink()
             raise
@@ -46,21 +48,42 @@ def write_backup(directory: Path) -> Path:
     return archive
 
 
-def restore_backup(archive: Path) -> None:
-    """Replace the database with the one in `archive` and put its uploaded files back."""
-    with TemporaryDirectory() as work, tarfile.open(archive) as tar:
-        tar.extractall(work, filter="data")
-        dump = Path(work) / DUMP_NAMES[connection.vendor]
-        if not dump.exists():
-            raise BackupError(f"{archive} holds no {connection.vendor} database.")
-        restore_database(dump)
-        media = Path(work) / MEDIA
-        if media.is_dir():
-            shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+def verify_backup(archive: Path) -> dict:
+    """Read `archive` through against its manifest, touching nothing; return the manifest."""
+    return read_archive(archive)
 
 
-class BackupError(Exception):
-    pass
+def restore_backup(archive: Path, *, without_manifest: bool = False) -> None:
+    """Replace the database with the one in `archive` and put its uploaded files back.
+
+    The whole archive is read and checked first, unpacking the files into a folder beside
+    MEDIA_ROOT (so on the same filesystem); the database is replaced and the files are moved
+    into place only when every one is whole. Files uploaded since the backup stay.
+    """
+    media_root = Path(settings.MEDIA_ROOT)
+    media_root.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        TemporaryDirectory() as work,
+        TemporaryDirectory(dir=media_root.parent, prefix=f".{media_root.name}-restore-") as staged,
+    ):
+        read_archive(
+            archive,
+            vendor=connection.vendor,
+            dump_to=Path(work),
+            media_to=Path(staged),
+            require_manifest=not without_manifest,
+        )
+        restore_database(Path(work) / DUMP_NAMES[connection.vendor])
+        move_into_place(Path(staged), media_root)
+
+
+def move_into_place(staged: Path, media_root: Path) -> None:
+    for folder, _subfolders, names in os.walk(staged):
+        for name in names:
+            source = Path(folder, name)
+            target = media_root / source.relative_to(staged)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
 
 
 def dump_database(target: Path) -> None:
