@@ -7,7 +7,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations messages migrate demo run test lint format bench backup restore lock clean
+.PHONY: help install translations messages migrate demo run test lint format bench backup verify-backup restore lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -33,7 +33,9 @@ migrate: $(INSTALLED)
 demo: migrate translations ## Load the demo content (idempotent)
 	$(PY) manage.py load_demo_content
 
-run: demo ## Start the development server with demo content at http://127.0.0.1:8000/ (PORT=8001 for another port)
+run: demo ## Start the development server with demo content at http://127.0.0.1:8000/ (PORT=8001 for another port), and the e-mail worker beside it
+	@$(PY) manage.py db_worker --backend email --interval 2 --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: translations ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, else SQLite)
@@ -55,6 +57,10 @@ bench: translations ## Measure the site under load and print markdown tables; wi
 
 backup: $(INSTALLED) ## Write the database and uploaded files to backups/idekammare-<time>.tar.gz
 	$(PY) manage.py backup
+
+verify-backup: $(INSTALLED) ## Check a backup against its manifest, changing nothing: make verify-backup FILE=backups/idekammare-<time>.tar.gz
+	@test -n "$(FILE)" || { echo "Name the archive: make verify-backup FILE=backups/idekammare-<time>.tar.gz"; exit 1; }
+	$(PY) manage.py backup --verify "$(FILE)"
 
 restore: $(INSTALLED) ## Bring a backup back: make restore FILE=backups/idekammare-<time>.tar.gz
 	@test -n "$(FILE)" || { echo "Name the archive: make restore FILE=backups/idekammare-<time>.tar.gz"; exit 1; }

@@ -7,9 +7,18 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from home.core import privacy, publication, signals, workflow_integrity
+        from home.core import (
+            checks,
+            document_content,
+            privacy,
+            publication,
+            signals,
+            workflow_integrity,
+        )
 
+        checks.connect()
         signals.connect()
+        document_content.connect()
         privacy.connect()
         publication.connect()
         workflow_integrity.connect()
