@@ -22,7 +22,7 @@ from functools import cached_property, wraps
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q, QuerySet, prefetch_related_objects
 
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
@@ -86,17 +86,39 @@ def bad_input_is_a_bad_request():
         raise BadRequestError(" ".join(messages)) from error
 
 
-class OffsetPastTheEndPagination(WagtailPagination):
-    """Wagtail's limit and offset; an offset past the last item gives no items.
+MAX_OFFSET = 10_000
 
-    Without the check, an offset beyond the database's integer range reaches the SQL and fails.
+
+class ListingPagination(WagtailPagination):
+    """Wagtail's limit and offset, reading no further than MAX_OFFSET into a listing, and sorting
+    only the ids of the items.
+
+    An offset past the last item gives no items: without that check, an offset beyond the
+    database's integer range reaches the SQL and fails. An offset beyond MAX_OFFSET that still
+    has items after it is a 400, since reaching it means sorting and skipping that many rows.
+    A listing of a database query sorts the items' ids and then reads the rows of that one
+    window, so that no sort carries a page's StreamField body.
     """
 
     def paginate_queryset(self, queryset, request, view=None):
-        items = super().paginate_queryset(queryset, request, view)
-        if int(request.GET.get("offset", 0)) >= self.total_count:
+        ids_only = isinstance(queryset, QuerySet)
+        if ids_only:
+            rows, queryset = queryset, queryset.values_list("pk", flat=True)
+        window = super().paginate_queryset(queryset, request, view)
+        offset = int(request.GET.get("offset", 0))
+        if offset >= self.total_count:
             return []
-        return items
+        if offset > MAX_OFFSET:
+            # In English, like every other message of Wagtail's API.
+            raise BadRequestError(
+                f"offset cannot be higher than {MAX_OFFSET}; "
+                "narrow the listing with filters or reverse its order"
+            )
+        if not ids_only:
+            return window
+        ids = list(window)
+        by_id = rows.order_by().in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 class WordSearchFilter(SearchFilter):
@@ -135,7 +157,7 @@ class OpenDataMixin:
 
     renderer_classes = [MarkupFreeJSONRenderer]
     http_method_names = ["get", "head", "options"]
-    pagination_class = OffsetPastTheEndPagination
+    pagination_class = ListingPagination
 
     @property
     def filter_backends(self):

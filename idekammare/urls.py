@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -15,6 +16,8 @@ from idekammare.api import api_router
 from idekammare.views import favicon, healthz, robots_txt
 from news.feeds import NewsFeed
 from positions.feeds import ConsultationResponseFeed, StatementFeed
+
+SITEMAPS = {"pages": PagesSitemap}
 
 # A database that cannot be reached is a 503 that says so; any other error, the 500 page.
 handler500 = "idekammare.errors.server_error"
@@ -26,7 +29,13 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
     path("robots.txt", robots_txt),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
 ]
 
 if settings.DEBUG:

@@ -91,3 +91,5 @@ class NewsPage(ShareImageMixin, TopicsMixin, ContactPersonsMixin, Page):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+        # The order of NewsIndexPage.news(): the listing, the feed and the home page's slot.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_date_idx")]

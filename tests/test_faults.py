@@ -159,7 +159,7 @@ def public_pages(world):
         ("/en/feed/positions.rss", "Open premises"),
         ("/flode/remissvar.rss", "Remissvar om kulturstöd"),
         ("/en/feed/consultation-responses.atom", "Response on cultural funding"),
-        ("/sitemap.xml", "/en/news/annual-meeting/"),
+        ("/sitemap-pages.xml", "/en/news/annual-meeting/"),
         ("/api/v2/pages/?type=news.NewsPage&fields=title", "Annual meeting in Karlstad"),
         (f"/api/v2/pages/{world.news.pk}/", "Årsmöte i Karlstad"),
         ("/api/v2/images/", "Bild"),

@@ -567,7 +567,7 @@ def public_surfaces(world, word):
         Surface(f"{API}?{urlencode({'search': word})}", (sv.news.title, sv.statement.title)),
         Surface(f"{API}?child_of={world.sections.news.pk}", (sv.news.title,)),
         Surface(f"{API}?fields=*", (sv.page.title, en.page.title, sv.news.title), paginated=True),
-        Surface("/sitemap.xml", (sv.news.full_url, en.news.full_url)),
+        Surface("/sitemap-pages.xml", (sv.news.full_url, en.news.full_url)),
     ]
     return surfaces
 

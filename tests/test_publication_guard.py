@@ -266,7 +266,7 @@ def public_surfaces(client):
         "/api/v2/pages/?limit=20&order=-id",
         "/sok/?q=brödtexten",
         "/en/search/?q=brödtexten",
-        "/sitemap.xml",
+        "/sitemap-pages.xml",
     ]
     return {url: client.get(url) for url in surfaces}
 

@@ -5,12 +5,19 @@ from django.db.models import Prefetch
 from django.http import Http404
 
 from wagtail.images import get_image_model
+from wagtail.query import PageQuerySet
 
 from home.core.navigation import site_chrome
 
 
 def paginate(request, items, per_page):
-    """The requested page of `items`; a page number that is not a page of the listing is a 404."""
+    """The requested page of `items`; a page number that is not a page of the listing is a 404.
+
+    Pages come without their StreamFields, which no listing shows, so that sorting a long
+    listing moves narrow rows rather than every body in it.
+    """
+    if isinstance(items, PageQuerySet):
+        items = items.defer_streamfields()
     number = request.GET.get("page", "1")
     try:
         return Paginator(items, per_page).page(number)

@@ -254,6 +254,18 @@ class ConsultationResponsePage(
     class Meta:
         verbose_name = _("consultation response")
         verbose_name_plural = _("consultation responses")
+        indexes = [
+            # open_consultations(): the register's and the home page's open consultations.
+            models.Index(fields=["response_deadline", "page_ptr"], name="positions_deadline_idx"),
+            # ConsultationIndexPage.closed_consultations(): the register's closed ones.
+            models.Index(
+                Coalesce("submitted_date", "response_deadline"),
+                "page_ptr",
+                name="positions_closed_on_idx",
+            ),
+            # The feed of answered consultations.
+            models.Index(fields=["submitted_date", "page_ptr"], name="positions_submitted_idx"),
+        ]
 
     def clean(self):
         super().clean()

@@ -1,3 +1,5 @@
+from copy import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +26,20 @@ from .endorsements import (
     electorate_size,
     endorser_count,
 )
+
+
+class NewestFirstIndex(models.Index):
+    """An index on `fields` in descending order with empty values last: ORDER BY … DESC NULLS LAST.
+
+    PostgreSQL puts nulls first in a descending index unless told otherwise; SQLite, where null
+    is the smallest value, already puts them last there and takes no NULLS LAST in an index.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        index = copy(self)
+        order = "DESC NULLS LAST" if schema_editor.connection.vendor == "postgresql" else "DESC"
+        index.fields_orders = [(name, order) for name, _order in self.fields_orders]
+        return super(NewestFirstIndex, index).create_sql(model, schema_editor, using, **kwargs)
 
 
 class PositionIndexPage(ShareImageMixin, Page):
@@ -103,6 +119,8 @@ class PositionStatementPage(
     class Meta:
         verbose_name = _("position statement")
         verbose_name_plural = _("position statements")
+        # The order of statements_under(): the listing, the feed and the home page's slot.
+        indexes = [NewestFirstIndex(fields=["date_adopted"], name="positions_adopted_idx")]
 
 
 def statements_under(parent):

@@ -150,7 +150,7 @@ class TestStatementFeeds:
     def test_statement_in_member_review_appears_in_no_feed_and_no_sitemap(self, client, review):
         for kind in FORMATS:
             assert read_feed(client, feed_url(f"statements-{kind}", "sv")).entries == []
-        sitemap = client.get("/sitemap.xml").content.decode()
+        sitemap = client.get("/sitemap-pages.xml").content.decode()
         assert "/stallningstaganden/" in sitemap
         assert review.page.slug not in sitemap
 
