@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.core import (
+            cache_purging,
             checks,
             document_content,
             privacy,
@@ -17,6 +18,7 @@ class HomeConfig(AppConfig):
         )
 
         checks.connect()
+        cache_purging.connect()
         signals.connect()
         document_content.connect()
         privacy.connect()

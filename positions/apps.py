@@ -7,6 +7,7 @@ class PositionsConfig(AppConfig):
     verbose_name = _("Positions and consultations")
 
     def ready(self):
-        from positions import adoption
+        from positions import adoption, cache_purging
 
         adoption.connect()
+        cache_purging.connect()

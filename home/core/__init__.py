@@ -15,4 +15,6 @@
   system check that names an unreachable REDIS_URL.
 - `outbox`, `outbox_admin`: every e-mail, queued in the database and sent by the worker; the
   administrators' report *E-post*.
+- `http_cache`, `xkey_purge`, `cache_purging`: what a shared cache (Varnish) may keep, the tags
+  that name what each response shows, and what each change purges.
 """

@@ -55,6 +55,9 @@ MIDDLEWARE = [
     "idekammare.security.ContentSecurityPolicyMiddleware",
     "idekammare.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # What Varnish may keep, and its cache tags; outside the session and CSRF middleware, so
+    # that it sees every cookie they set.
+    "home.core.http_cache.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "idekammare.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -313,3 +316,23 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "idekammare.throttling.client_address"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "idekammare.throttling.PasswordResetForm"  # noqa: S105
+
+# Shared caching (home/core/http_cache.py): browsers keep a public response a minute, Varnish ten
+# and is told by tag what to purge on change (home/core/xkey_purge.py). Searches, filtered and
+# paginated listings and 404s are kept a minute.
+HTTP_CACHE_MAX_AGE = env_int("HTTP_CACHE_MAX_AGE", 60)
+HTTP_CACHE_SHARED_MAX_AGE = env_int("HTTP_CACHE_SHARED_MAX_AGE", 600)
+HTTP_CACHE_QUERY_SHARED_MAX_AGE = env_int("HTTP_CACHE_QUERY_SHARED_MAX_AGE", 60)
+HTTP_CACHE_NOT_FOUND_SHARED_MAX_AGE = env_int("HTTP_CACHE_NOT_FOUND_SHARED_MAX_AGE", 60)
+HTTP_CACHE_STALE_WHILE_REVALIDATE = 60
+HTTP_CACHE_STALE_IF_ERROR = 24 * 60 * 60
+# One Varnish per address in VARNISH_PURGE_URL (comma-separated); unset, nothing is purged.
+HTTP_CACHE_PURGE_TIMEOUT = 2
+WAGTAILFRONTENDCACHE = {
+    f"varnish-{number}": {
+        "BACKEND": "home.core.xkey_purge.XkeyBackend",
+        "LOCATION": location,
+        "TIMEOUT": HTTP_CACHE_PURGE_TIMEOUT,
+    }
+    for number, location in enumerate(env_list("VARNISH_PURGE_URL"))
+}

@@ -1,0 +1,52 @@
+"""What positions add to the purges of home/core/cache_purging.py (tags: home/core/http_cache.py).
+
+- A statement or consultation response published or unpublished (an adoption among them):
+  the member directory, whose organisation pages list what each organisation endorses. The
+  page, its translations and their listings, which show the endorsers, are purged as for any
+  page.
+- A member organisation changed: the pages it endorses, which name it, and the API.
+- An issuing authority changed: the consultation responses it referred, the search and the API.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from home.core.cache_purging import shown_pages
+from home.core.xkey_purge import purge_on_commit, purging_enabled
+from members.models import MemberDirectoryPage, MemberOrganisation
+
+from .models import ConsultationResponsePage, IssuingAuthority
+from .models.endorsements import EndorsedPageMixin
+
+
+def directories():
+    return {f"listing-{pk}" for pk in MemberDirectoryPage.objects.values_list("pk", flat=True)}
+
+
+def endorsed_page_changed(sender, instance, **kwargs):
+    if isinstance(instance, EndorsedPageMixin) and purging_enabled():
+        purge_on_commit(directories())
+
+
+def organisation_changed(sender, instance, **kwargs):
+    if purging_enabled():
+        endorsed = Page.objects.filter(endorsements__organisation=instance)
+        purge_on_commit(shown_pages(endorsed) | {"api"})
+
+
+def authority_changed(sender, instance, **kwargs):
+    if purging_enabled():
+        referred = ConsultationResponsePage.objects.filter(authority=instance)
+        purge_on_commit(shown_pages(referred) | {"api", "search"})
+
+
+def connect():
+    page_published.connect(endorsed_page_changed, dispatch_uid="purge-endorsed-published")
+    page_unpublished.connect(endorsed_page_changed, dispatch_uid="purge-endorsed-unpublished")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            organisation_changed, sender=MemberOrganisation, dispatch_uid="purge-endorsers"
+        )
+        signal.connect(authority_changed, sender=IssuingAuthority, dispatch_uid="purge-authority")
