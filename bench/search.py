@@ -131,7 +131,9 @@ def run():
         log("search benchmark skipped: set DATABASE_URL to a PostgreSQL database for benchmarks")
         return
     # Both the home page and the searches go through the Python load generator, for the p95.
-    config = dataclasses.replace(read_config(), wrk_path=None)
+    config = dataclasses.replace(
+        read_config(), seconds=positive_int_from_env("BENCH_SECONDS", 10), wrk_path=None
+    )
     pages = positive_int_from_env("BENCH_PAGES", DEFAULT_COUNT)
     paths = [HOME, *(path for path, _ in SEARCHES)]
     with tempfile.TemporaryDirectory(prefix="idekammare-bench-static-") as static_root:
