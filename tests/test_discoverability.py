@@ -3,7 +3,6 @@
 import json
 import re
 from html.parser import HTMLParser
-from xml.etree import ElementTree
 
 from django.urls import reverse
 from django.utils import translation
@@ -20,9 +19,8 @@ from home.core.publication import loading_content
 from home.factories import ContentPageFactory
 from home.models import NetworkSettings
 from news.factories import NewsPageFactory
+from tests.sitemaps import SITEMAP, XHTML, sitemap_pages, url_entries
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
 FEED_TYPES = {"application/rss+xml", "application/atom+xml"}
 
 
@@ -113,17 +111,6 @@ class TestFeedLinks:
         assert titles == ["Nyheter – Idékammaren (RSS)", "Nyheter – Idékammaren (Atom)"]
 
 
-def xml(response):
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/xml"
-    return ElementTree.fromstring(response.content)  # noqa: S314 - the site's own output
-
-
-def sitemap_pages(client):
-    """The addresses of the sitemap pages that the index at /sitemap.xml lists."""
-    return [loc.text for loc in xml(client.get("/sitemap.xml")).iter(f"{SITEMAP}loc")]
-
-
 def sitemap_entries(client, url):
     """Each address on one sitemap page, in order, with its alternates by language."""
     return [
@@ -131,7 +118,7 @@ def sitemap_entries(client, url):
             entry.findtext(f"{SITEMAP}loc"),
             {link.get("hreflang"): link.get("href") for link in entry.iter(f"{XHTML}link")},
         )
-        for entry in xml(client.get(url)).iter(f"{SITEMAP}url")
+        for entry in url_entries(client, url)
     ]
 
 

@@ -8,7 +8,6 @@ in production. Serialized rollback restores the groups, tasks and workflows the 
 created, which the flush after a transactional test removes.
 """
 
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -20,18 +19,10 @@ from member_review.models import Vote
 from member_review.voting import cast_vote
 from tests.test_faults import UNREACHABLE_REDIS
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def leave_the_database_as_migrated(django_db_blocker):
-    """After the last test, put back what the migrations created (as in
-    tests/member_review/test_review_concurrency.py)."""
-    yield
-    snapshot = getattr(connection, "_test_serialized_contents", None)
-    if snapshot is not None:
-        with django_db_blocker.unblock():
-            connection.creation.deserialize_db_from_string(snapshot)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("migrated_database_afterwards"),
+]
 
 
 @pytest.fixture

@@ -326,6 +326,7 @@ def test_only_administrators_see_the_outbox_and_send_again(client, editor, admin
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("migrated_database_afterwards")
 def test_the_worker_command_sends_what_is_due(mail_server, smtp_server):
     """`manage.py db_worker --backend email --batch`, as the worker process and cron run it."""
     send_mail("Välkommen som medlem", "Hej!", None, ["ny@forening.example"])

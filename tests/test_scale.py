@@ -2,7 +2,6 @@
 offset and a sitemap in pages."""
 
 import datetime
-from xml.etree import ElementTree
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,10 +17,9 @@ from positions.factories import ConsultationResponsePageFactory, PositionStateme
 from positions.feeds import ConsultationResponseFeed
 from positions.models.consultations import open_consultations
 from positions.models.statements import statements_under
+from tests.sitemaps import SITEMAP, XHTML, sitemap_pages, url_entries
 from tests.worlds import fixtures_from_the_shared_world
 
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
 PAGES = "/api/v2/pages/"
 
 
@@ -145,16 +143,6 @@ def test_the_api_reads_no_deeper_than_its_offset_cap(client, news_index, monkeyp
 # The sitemap index -----------------------------------------------------------------------------
 
 
-def xml(response):
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/xml"
-    return ElementTree.fromstring(response.content)  # noqa: S314 - the site's own output
-
-
-def sitemap_pages(client):
-    return [loc.text for loc in xml(client.get("/sitemap.xml")).iter(f"{SITEMAP}loc")]
-
-
 def entries(client, url):
     return [
         (
@@ -162,7 +150,7 @@ def entries(client, url):
             entry.findtext(f"{SITEMAP}lastmod"),
             sorted((link.get("hreflang"), link.get("href")) for link in entry.iter(f"{XHTML}link")),
         )
-        for entry in xml(client.get(url)).iter(f"{SITEMAP}url")
+        for entry in url_entries(client, url)
     ]
 
 

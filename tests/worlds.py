@@ -19,7 +19,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
@@ -169,3 +169,21 @@ def demo_world(django_db_setup, django_db_blocker):
             yield
     with django_db_blocker.unblock():
         assert Page.objects.count() == pages_before
+
+
+# After transactional tests -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def migrated_database_afterwards(django_db_blocker):
+    """After a module's last transactional test, put back what the migrations created.
+
+    Serialized rollback restores that snapshot at the start of each such test, but the flush at
+    the end of the last one would leave the database without its groups, tasks and workflows
+    for whatever runs next.
+    """
+    yield
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    if snapshot is not None:
+        with django_db_blocker.unblock():
+            connection.creation.deserialize_db_from_string(snapshot)

@@ -38,23 +38,10 @@ pytestmark = [
         reason="needs PostgreSQL: SQLite cannot lock rows, so concurrent votes cannot be tested",
     ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("migrated_database_afterwards"),
 ]
 
 ORGANISATIONS = 20
-
-
-@pytest.fixture(scope="module", autouse=True)
-def leave_the_database_as_migrated(django_db_blocker):
-    """After the last test, put back what the migrations created, which its flush removed.
-
-    Serialized rollback restores that snapshot at the start of each of these tests, but the
-    flush at the end of the last one would leave the database empty for whatever runs next.
-    """
-    yield
-    snapshot = getattr(connection, "_test_serialized_contents", None)
-    if snapshot is not None:
-        with django_db_blocker.unblock():
-            connection.creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.fixture
