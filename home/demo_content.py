@@ -19,6 +19,12 @@ from wagtail.models import Locale, Page, Site
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 
+from home.factories import (
+    ContactPersonFactory,
+    ContentPageFactory,
+    HomePageFactory,
+    TopicFactory,
+)
 from home.models import ContactPerson, ContentPage, FooterText, HomePage, NetworkSettings, Topic
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - documented demo accounts, refused in production
@@ -418,17 +424,13 @@ def ensure_accounts():
             user.groups.add(Group.objects.get(name=group_name))
 
 
-def publish(page):
-    page.save_revision().publish()
-
-
 def ensure_translation(page, locale, fields):
     translation = page.get_translation_or_none(locale)
     if translation is None:
         translation = page.copy_for_translation(locale)
         for name, value in fields.items():
             setattr(translation, name, value)
-        publish(translation)
+        translation.save_revision().publish()
     return translation.specific
 
 
@@ -436,8 +438,7 @@ def ensure_home_page(sv, en):
     home = HomePage.objects.filter(locale=sv, depth=2).first()
     if home is None:
         root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(locale=sv, **HOME["sv"]))
-        publish(home)
+        home = HomePageFactory(parent=root, locale=sv, published_revision=True, **HOME["sv"])
         site = Site.objects.filter(is_default_site=True).first()
         welcome = site.root_page if site else None
         Site.objects.update_or_create(
@@ -453,10 +454,9 @@ def ensure_home_page(sv, en):
 def ensure_content_page(home, spec, en):
     page = ContentPage.objects.child_of(home).filter(slug=spec["sv"]["slug"]).first()
     if page is None:
-        page = home.add_child(
-            instance=ContentPage(show_in_menus=spec["show_in_menus"], **spec["sv"])
+        page = ContentPageFactory(
+            parent=home, show_in_menus=spec["show_in_menus"], published_revision=True, **spec["sv"]
         )
-        publish(page)
     ensure_translation(page, en, spec["en"])
     return page
 
@@ -499,7 +499,7 @@ def ensure_topics(sv, en):
     for slug, name, slug_en, name_en in TOPICS:
         topic = Topic.objects.filter(locale=sv, slug=slug).first()
         if topic is None:
-            topic = Topic.objects.create(locale=sv, slug=slug, name=name)
+            topic = TopicFactory(locale=sv, slug=slug, name=name)
         if topic.get_translation_or_none(en) is None:
             translation = topic.copy_for_translation(en)
             translation.slug, translation.name = slug_en, name_en
@@ -508,7 +508,8 @@ def ensure_topics(sv, en):
 
 def ensure_contact_persons():
     for person in CONTACT_PERSONS:
-        ContactPerson.objects.get_or_create(email=person["email"], defaults=person)
+        if not ContactPerson.objects.filter(email=person["email"]).exists():
+            ContactPersonFactory(**person)
 
 
 def topics(*slugs):
@@ -554,11 +555,12 @@ def demo_home():
     )
 
 
-def ensure_index_page(home, page_class, texts, en):
+def ensure_index_page(home, page_factory, texts, en):
     """A listing page under the home page, in the menu, with its English translation."""
-    index = page_class.objects.child_of(home).first()
+    index = page_factory._meta.model.objects.child_of(home).first()
     if index is None:
-        index = home.add_child(instance=page_class(show_in_menus=True, **texts["sv"]))
-        publish(index)
+        index = page_factory(
+            parent=home, show_in_menus=True, published_revision=True, **texts["sv"]
+        )
     ensure_translation(index, en, texts["en"])
     return index

@@ -8,15 +8,26 @@ from home.models import ContactPerson, ContentPage, HomePage, Topic
 
 
 class PageFactory(wagtail_factories.PageFactory):
-    """Pages built for tests go live as built, as loaded content does."""
+    """Pages built for tests go live as built, as loaded content does.
+
+    `published_revision=True` also saves a revision and publishes it, as an editor's "Publicera"
+    does, so the page has a history and a live revision (the demo content builds pages this way).
+    """
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         with loading_content():
             return super()._create(model_class, *args, **kwargs)
+
+    @factory.post_generation
+    def published_revision(page, create, extracted, **kwargs):
+        if create and extracted:
+            with loading_content():
+                page.save_revision().publish()
 
 
 class HomePageFactory(PageFactory):

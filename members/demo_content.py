@@ -13,7 +13,8 @@ from home.demo_content import (
     generated_image,
     topics,
 )
-from members.models import MemberDirectoryPage, MemberOrganisation, Representative
+from members.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
+from members.models import MemberOrganisation, Representative
 from members.validators import luhn_check_digit
 
 ACCOUNTS = [
@@ -175,7 +176,7 @@ def load(stdout):
     home, en = demo_home()
     organisations = [ensure_organisation(*spec, en=en) for spec in ORGANISATIONS]
     ensure_representatives(organisations[:REPRESENTED])
-    ensure_index_page(home, MemberDirectoryPage, DIRECTORY, en)
+    ensure_index_page(home, MemberDirectoryPageFactory, DIRECTORY, en)
     stdout.write("Member organisations and their representatives are in place.")
 
 
@@ -196,7 +197,7 @@ def ensure_organisation(
     organisation = MemberOrganisation.objects.canonical().filter(slug=slug).first()
     if organisation is None:
         initials = "".join(word[0] for word in name.split() if word[0].isupper())[:2]
-        organisation = MemberOrganisation.objects.create(
+        organisation = MemberOrganisationFactory(
             name=name,
             slug=slug,
             organisation_number=f"{number_base[:6]}-{number_base[6:]}{luhn_check_digit(number_base)}",
@@ -206,9 +207,8 @@ def ensure_organisation(
             logo=generated_image(f"Logotyp {name}", colour, size=(400, 200), label=initials),
             member_since=datetime.date(2021 + len(slug) % 5, 6, 1),
             active=slug != "arjangs-lasframjare",
+            areas=topics(*areas),
         )
-        organisation.areas.set(topics(*areas))
-        organisation.save()
     if organisation.get_translation_or_none(en) is None:
         translation = organisation.copy_for_translation(en)
         translation.description = description_en

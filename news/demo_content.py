@@ -10,10 +10,10 @@ from home.demo_content import (
     generated_image,
     heading,
     paragraph,
-    publish,
     topics,
 )
-from news.models import NewsIndexPage, NewsPage
+from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.models import NewsPage
 
 INDEX = {
     "sv": {
@@ -222,7 +222,7 @@ NEWS = [
 
 def load(stdout):
     home, en = demo_home()
-    index = ensure_index_page(home, NewsIndexPage, INDEX, en)
+    index = ensure_index_page(home, NewsIndexPageFactory, INDEX, en)
     for item in NEWS:
         ensure_news_item(index, item, en)
     stdout.write("News items are in place.")
@@ -231,12 +231,14 @@ def load(stdout):
 def ensure_news_item(index, item, en):
     page = NewsPage.objects.child_of(index).filter(slug=item["sv"]["slug"]).first()
     if page is None:
-        page = NewsPage(date=item["date"], **item["sv"])
-        if item["image"]:
-            page.listing_image = generated_image(*item["image"])
-        page.topics = topics(*item["topics"])
-        page.contact_persons = contact_persons(*item["contacts"])
-        index.add_child(instance=page)
-        publish(page)
+        page = NewsPageFactory(
+            parent=index,
+            date=item["date"],
+            listing_image=generated_image(*item["image"]) if item["image"] else None,
+            topics=topics(*item["topics"]),
+            contact_persons=contact_persons(*item["contacts"]),
+            published_revision=True,
+            **item["sv"],
+        )
     if item["en"]:
         ensure_translation(page, en, item["en"])

@@ -17,20 +17,20 @@ from home.demo_content import (
     ensure_translation,
     heading,
     paragraph,
-    publish,
     topics,
 )
 from member_review.choices import VoteChoice
 from member_review.voting import cast_vote
 from members.demo_content import demo_organisations
-from positions.models import (
-    ConsultationIndexPage,
-    ConsultationResponsePage,
-    Endorsement,
-    IssuingAuthority,
-    PositionIndexPage,
-    PositionStatementPage,
+from positions.factories import (
+    ConsultationIndexPageFactory,
+    ConsultationResponsePageFactory,
+    EndorsementFactory,
+    IssuingAuthorityFactory,
+    PositionIndexPageFactory,
+    PositionStatementPageFactory,
 )
+from positions.models import Endorsement, IssuingAuthority, PositionStatementPage
 
 AUTHORITIES = [
     ("Region Värmland", "region-varmland"),
@@ -40,7 +40,7 @@ AUTHORITIES = [
 ]
 
 INDEXES = {
-    PositionIndexPage: {
+    PositionIndexPageFactory: {
         "sv": {
             "title": "Ställningstaganden",
             "slug": "stallningstaganden",
@@ -52,7 +52,7 @@ INDEXES = {
             "introduction": "Joint position statements that the network's member organisations stand behind.",
         },
     },
-    ConsultationIndexPage: {
+    ConsultationIndexPageFactory: {
         "sv": {
             "title": "Remisser",
             "slug": "remisser",
@@ -303,18 +303,19 @@ def load(stdout):
     home, en = demo_home()
     organisations = demo_organisations()
     authorities = {
-        slug: IssuingAuthority.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        slug: IssuingAuthority.objects.filter(slug=slug).first()
+        or IssuingAuthorityFactory(slug=slug, name=name)
         for name, slug in AUTHORITIES
     }
     indexes = {
-        page_class: ensure_index_page(home, page_class, texts, en)
-        for page_class, texts in INDEXES.items()
+        page_factory: ensure_index_page(home, page_factory, texts, en)
+        for page_factory, texts in INDEXES.items()
     }
     active = [organisation for organisation in organisations if organisation.active]
     for spec in STATEMENTS:
         page = ensure_page(
-            indexes[PositionIndexPage],
-            PositionStatementPage,
+            indexes[PositionIndexPageFactory],
+            PositionStatementPageFactory,
             spec,
             en,
             date_adopted=spec["date_adopted"],
@@ -326,15 +327,19 @@ def load(stdout):
         if spec.get("pdf"):
             fields["response_document"] = demo_pdf(spec["sv"]["title"])
         page = ensure_page(
-            indexes[ConsultationIndexPage], ConsultationResponsePage, spec, en, **fields
+            indexes[ConsultationIndexPageFactory],
+            ConsultationResponsePageFactory,
+            spec,
+            en,
+            **fields,
         )
         ensure_endorsements(page, active[-spec["endorsers"] :] if spec["endorsers"] else [])
     statement_workflow = Workflow.objects.get(name=STATEMENT_WORKFLOW)
-    for page_class in (PositionIndexPage, ConsultationIndexPage):
+    for page_factory in (PositionIndexPageFactory, ConsultationIndexPageFactory):
         WorkflowPage.objects.update_or_create(
-            page=indexes[page_class], defaults={"workflow": statement_workflow}
+            page=indexes[page_factory], defaults={"workflow": statement_workflow}
         )
-    ensure_statement_in_review(indexes[PositionIndexPage], statement_workflow)
+    ensure_statement_in_review(indexes[PositionIndexPageFactory], statement_workflow)
     stdout.write("Member organisations, statements and consultations are in place.")
 
 
@@ -344,9 +349,14 @@ def ensure_statement_in_review(index, workflow):
         return
     User = get_user_model()
     editor = User.objects.get(username="redaktor")
-    page = PositionStatementPage(**IN_REVIEW, live=False, owner=editor)
-    page.topics = topics("demokrati")
-    index.add_child(instance=page)
+    page = PositionStatementPageFactory(
+        parent=index,
+        live=False,
+        owner=editor,
+        date_adopted=None,
+        topics=topics("demokrati"),
+        **IN_REVIEW,
+    )
     page.save_revision(user=editor, log_action=True)
     workflow_state = workflow.start(page, editor)
     workflow_state.current_task_state.approve(user=User.objects.get(username="admin"))
@@ -359,23 +369,26 @@ def ensure_statement_in_review(index, workflow):
         cast_vote(review, User.objects.get(username=username), choice)
 
 
-def ensure_page(index, page_class, spec, en, **fields):
-    page = page_class.objects.child_of(index).filter(slug=spec["sv"]["slug"]).first()
+def ensure_page(index, page_factory, spec, en, **fields):
+    page = page_factory._meta.model.objects.child_of(index).filter(slug=spec["sv"]["slug"]).first()
     if page is None:
-        page = page_class(**spec["sv"], **fields)
-        page.topics = topics(*spec["topics"])
-        index.add_child(instance=page)
-        publish(page)
+        page = page_factory(
+            parent=index,
+            topics=topics(*spec["topics"]),
+            published_revision=True,
+            **spec["sv"],
+            **fields,
+        )
     if spec["en"]:
         ensure_translation(page, en, spec["en"])
     return page
 
 
 def ensure_endorsements(page, organisations):
+    endorsed = set(Endorsement.objects.filter(page=page).values_list("organisation", flat=True))
     for organisation in organisations:
-        Endorsement.objects.get_or_create(
-            page=page, organisation=organisation, defaults={"revision": page.live_revision}
-        )
+        if organisation.pk not in endorsed:
+            EndorsementFactory(page=page, organisation=organisation, revision=page.live_revision)
 
 
 def demo_pdf(title):

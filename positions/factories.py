@@ -58,9 +58,13 @@ class ConsultationResponsePageFactory(PageFactory):
     diarienummer = factory.Sequence(lambda n: f"RV2026/{n:04d}")
     received_date = datetime.date(2026, 1, 10)
     response_deadline = datetime.date(2026, 3, 1)
-    submitted_date = datetime.date(2026, 2, 27)
     status = "answered"
-    stance = "approve"
+    submitted_date = factory.LazyAttribute(
+        lambda response: datetime.date(2026, 2, 27) if response.status == "answered" else None
+    )
+    stance = factory.LazyAttribute(
+        lambda response: "approve" if response.status == "answered" else ""
+    )
     summary = "Vi tillstyrker förslaget."
 
     class Meta:
