@@ -7,6 +7,10 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
+        from home.core.signals import renew_when_changed
         from members import cache_purging
+        from members.models import MemberOrganisation
 
         cache_purging.connect()
+        # The home page counts the active member organisations.
+        renew_when_changed(MemberOrganisation)

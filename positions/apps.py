@@ -7,7 +7,11 @@ class PositionsConfig(AppConfig):
     verbose_name = _("Positions and consultations")
 
     def ready(self):
+        from home.core.signals import renew_when_changed
         from positions import adoption, cache_purging
+        from positions.models import IssuingAuthority
 
         adoption.connect()
         cache_purging.connect()
+        # The home page names the authority of each open consultation.
+        renew_when_changed(IssuingAuthority)

@@ -1,7 +1,8 @@
 """What every public page shows around its content: home links, menu, footer and topics.
 
-It is built once per site and language and kept in the cache. Publishing, moving or deleting
-a page and saving site settings, footer texts or topics start a new generation (see signals.py).
+It is built once per site and language and kept in the cache under the current generation.
+Publishing, moving or deleting a page and saving site settings, footer texts or topics start a new
+generation (see signals.py).
 With one cache shared by all workers (REDIS_URL) that is immediate; with per-process memory
 caches a worker may show the old menu for up to CACHE_TIMEOUT seconds.
 """
@@ -74,16 +75,32 @@ def start_new_generation(**kwargs):
     cache.set(GENERATION_KEY, uuid4().hex, None)
 
 
+def generation(request) -> str | None:
+    """What a page shows of other pages, for this request's site and language, as a cache key.
+
+    The chrome and the home page's latest items are kept under it (templates/home/home_page.html);
+    whatever changes them starts a new generation (signals.py, and each app's signals for its
+    snippets). None when no site answers for the request.
+    """
+    if not hasattr(request, "_generation"):
+        site = Site.find_for_request(request)
+        request._generation = None
+        if site is not None:
+            current = cache.get_or_set(GENERATION_KEY, uuid4().hex, None)
+            request._generation = f"{current}:{site.pk}:{get_language()}"
+            request._site = site
+    return request._generation
+
+
 def site_chrome(request) -> SiteChrome | None:
     if not hasattr(request, "_site_chrome"):
-        site = Site.find_for_request(request)
         request._site_chrome = None
-        if site is not None:
-            generation = cache.get_or_set(GENERATION_KEY, uuid4().hex, None)
-            key = f"site-chrome:{CHROME_FORMAT}:{generation}:{site.pk}:{get_language()}"
+        key = generation(request)
+        if key is not None:
+            key = f"site-chrome:{CHROME_FORMAT}:{key}"
             request._site_chrome = cache.get(key)
             if request._site_chrome is None:
-                request._site_chrome = build_chrome(request, site)
+                request._site_chrome = build_chrome(request, request._site)
                 cache.set(key, request._site_chrome, CACHE_TIMEOUT)
     return request._site_chrome
 

@@ -37,10 +37,16 @@ def connect():
         post_delete.connect(
             renew_chrome, sender=model, dispatch_uid=f"site-chrome-{model.__name__}"
         )
-    for model in (Site, FooterText, Topic, PageViewRestriction):
+    renew_when_changed(Site, FooterText, Topic, PageViewRestriction)
+
+
+def renew_when_changed(*models):
+    """Saving or deleting a row of these models starts a new generation: pages show them beside
+    their own content (home.core.navigation.generation). Apps add their own models."""
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
                 renew_chrome,
                 sender=model,
-                dispatch_uid=f"site-chrome-{model.__name__}-{id(signal)}",
+                dispatch_uid=f"site-chrome-{model._meta.label}-{id(signal)}",
             )

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from home.core import navigation
 
@@ -8,6 +9,14 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     return navigation.site_chrome(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def generation(context, daily=False):
+    """For `{% cache %}`: a fragment built from other pages is kept until they change, and with
+    `daily=True` also until the day changes (for what counts days, such as deadlines)."""
+    key = navigation.generation(context["request"])
+    return f"{key}:{timezone.localdate().isoformat()}" if daily else key
 
 
 @register.simple_tag(takes_context=True)
