@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.core import routing
 from home.core.feeds import Atom
 from home.core.sitemap import PagesSitemap
 from idekammare.api import api_router
@@ -18,6 +19,13 @@ from news.feeds import NewsFeed
 from positions.feeds import ConsultationResponseFeed, StatementFeed
 
 SITEMAPS = {"pages": PagesSitemap}
+# Wagtail's URLs, in their order, with its serve view given the route kept per generation.
+WAGTAIL_URLS = [
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve")
+    if getattr(pattern, "name", None) == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
 
 # A database that cannot be reached is a 503 that says so; any other error, the 500 page.
 handler500 = "idekammare.errors.server_error"
@@ -61,6 +69,6 @@ urlpatterns += i18n_patterns(
         ConsultationResponseFeed(Atom),
         name="consultation-responses-atom",
     ),
-    path("", include(wagtail_urls)),
+    path("", include(WAGTAIL_URLS)),
     prefix_default_language=False,
 )

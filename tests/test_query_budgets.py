@@ -1,5 +1,8 @@
 """Every listing and detail page costs the same queries for few items as for many."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -143,3 +146,25 @@ def test_home_page_with_every_slot_filled(
     few = queries(client, "/")
     add(10)
     assert queries(client, "/") == few
+
+
+# A page read again before anything changes costs its own rows only (the page, its view
+# restrictions, parent, locale, topics and contact persons): the site, the route, the chrome, the
+# translations and the endorsers come from the cache (home.core.navigation.generation).
+READ_AGAIN_BUDGET = 8
+
+
+def test_a_page_read_again_costs_only_its_own_rows(
+    client, news_index, statements_index, register, members
+):
+    NewsPageFactory(parent=news_index, slug="nyhet", listing_image=image())
+    statement = PositionStatementPageFactory(parent=statements_index, slug="lokaler")
+    response = ConsultationResponsePageFactory(parent=register, slug="svar")
+    for page in (statement, response):
+        for organisation in members:
+            EndorsementFactory(page=page, organisation=organisation)
+    for url in ("/", "/nyheter/nyhet/", "/stallningstaganden/lokaler/", "/remisser/svar/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        assert len(captured) <= READ_AGAIN_BUDGET, url

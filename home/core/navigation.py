@@ -13,6 +13,7 @@ from uuid import uuid4
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
@@ -83,13 +84,31 @@ def generation(request) -> str | None:
     snippets). None when no site answers for the request.
     """
     if not hasattr(request, "_generation"):
-        site = Site.find_for_request(request)
+        current = cache.get_or_set(GENERATION_KEY, uuid4().hex, None)
+        site = remembered_site(request, current)
         request._generation = None
         if site is not None:
-            current = cache.get_or_set(GENERATION_KEY, uuid4().hex, None)
             request._generation = f"{current}:{site.pk}:{get_language()}"
             request._site = site
     return request._generation
+
+
+def remembered_site(request, current):
+    """Site.find_for_request, kept under the generation (a saved Site starts a new one).
+
+    Wagtail asks the database on every request and keeps the answer on the request; given the
+    answer from the cache, it asks no more (UPGRADING.md).
+    """
+    if not hasattr(request, "_wagtail_site"):
+        # CommonMiddleware has checked the host against ALLOWED_HOSTS.
+        hostname = split_domain_port(request.get_host())[0]
+        key = f"site:{current}:{hostname}:{request.get_port()}"
+        known = cache.get(key)
+        if known is None:
+            cache.set(key, (Site.find_for_request(request),), CACHE_TIMEOUT)
+        else:
+            request._wagtail_site = known[0]
+    return Site.find_for_request(request)
 
 
 def site_chrome(request) -> SiteChrome | None:
@@ -192,14 +211,14 @@ def language_links(request, page: Page | None = None, subpage_path="") -> list[L
     if page is not None and page.pk:
         if chrome and page.live and page.translation_key in chrome.translations:
             translations = chrome.translations[page.translation_key]
+        elif page.live:
+            translations = remembered(
+                request,
+                f"translations:{page.translation_key}",
+                lambda: live_translations(request, page),
+            )
         else:
-            translations = {
-                translation.locale.language_code: translation.get_url(request)
-                for translation in page.get_translations(inclusive=True)
-                .live()
-                .public()
-                .select_related("locale")
-            }
+            translations = live_translations(request, page)
     current = get_language()
     return [
         LanguageLink(
@@ -212,3 +231,27 @@ def language_links(request, page: Page | None = None, subpage_path="") -> list[L
         for code, name in settings.LANGUAGES
         if code in translations or code in home_urls
     ]
+
+
+def live_translations(request, page):
+    """Language code → the address of the page's live, public translation in it."""
+    return {
+        translation.locale.language_code: translation.get_url(request)
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+
+
+def remembered(request, name, build):
+    """`build()`, kept in the cache under the current generation; built afresh in previews."""
+    current = generation(request)
+    if current is None or getattr(request, "is_preview", False):
+        return build()
+    key = f"remembered:{current}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_TIMEOUT)
+    return value

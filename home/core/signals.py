@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
@@ -37,7 +38,8 @@ def connect():
         post_delete.connect(
             renew_chrome, sender=model, dispatch_uid=f"site-chrome-{model.__name__}"
         )
-    renew_when_changed(Site, FooterText, Topic, PageViewRestriction)
+    # Images: the endorsers' logos are kept with the endorsers (templates/positions/).
+    renew_when_changed(Site, FooterText, Topic, PageViewRestriction, get_image_model())
 
 
 def renew_when_changed(*models):

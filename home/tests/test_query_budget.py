@@ -3,9 +3,9 @@ from home.factories import ContentPageFactory
 
 from .test_pages import DemoSiteTestCase
 
-# The site, its locale, the page and its view restrictions: the chrome and the latest items come
-# from the cache.
-HOME_PAGE_QUERIES = 5
+# The page and its view restrictions (two): the site, the route, the chrome and the latest items
+# come from the cache.
+HOME_PAGE_QUERIES = 3
 # After a change (a new generation) the first reader's request builds the chrome and the latest
 # items again.
 HOME_PAGE_QUERIES_AFTER_A_CHANGE = 22

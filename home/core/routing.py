@@ -1,0 +1,50 @@
+"""A public URL's page, routed once per generation (home.core.navigation.generation).
+
+Wagtail walks the tree from the site's root page to the page on every request: a query for the
+locale, one per level and one for the specific page. The route of a plain page (one without a
+sub-route) is kept in the cache, under the current generation, as the page's type and id; any
+page saved, moved or deleted starts a new generation. The page itself is read from the database
+on every request, so nothing of its content outlives a publish.
+"""
+
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+
+from wagtail import views as wagtail_views
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from home.core.navigation import CACHE_TIMEOUT, generation
+
+
+def serve(request, path):
+    """Wagtail's serve view, given the route from the cache when it is known."""
+    remember_route(request, path)
+    return wagtail_views.serve(request, path)
+
+
+def remember_route(request, path):
+    current = generation(request)
+    if current is None:
+        return
+    key = "page-route:" + hashlib.sha256(f"{current}:{path}".encode()).hexdigest()
+    known = cache.get(key)
+    if known is not None:
+        page = live_page(*known)
+        if page is not None:
+            # Page.route_for_request keeps its answer on the request (UPGRADING.md).
+            request._wagtail_route_for_request = RouteResult(page)
+            return
+    route = Page.route_for_request(request, path)
+    # Sub-routes (a routable page's views) take any path; only pages themselves are kept.
+    if route is not None and not route.args and not route.kwargs:
+        cache.set(key, (route.page.content_type_id, route.page.pk), CACHE_TIMEOUT)
+
+
+def live_page(content_type_id, pk):
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    return model.objects.filter(pk=pk, live=True).first()
