@@ -30,14 +30,13 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,11 +44,12 @@ from urllib.parse import urlsplit
 import redis
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from deploy import local_stack  # noqa: E402 - the repository is on the path from here on
+from deploy.local_stack import HOST, StackError, free_port, get  # noqa: E402
+
 RESULTS_FILE = REPO_ROOT / "bench" / "results" / "latest.md"
-# The venv that runs this script also provides gunicorn; sys.executable is not resolved so
-# that a symlinked venv python still points into the venv's bin directory.
-VENV_BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
 PLAIN = "/bench/plain/"
 HOME = "/"
 LISTING = "/stallningstaganden/"
@@ -223,15 +223,6 @@ class ConnectionTally:
     errors: int = 0
 
 
-@dataclass
-class Stack:
-    gunicorn: subprocess.Popen
-    gunicorn_port: int
-    varnish: subprocess.Popen | None
-    varnish_port: int | None
-    env: dict
-
-
 def log(message):
     print(f"bench: {message}", file=sys.stderr, flush=True)
 
@@ -332,12 +323,6 @@ def count_queries(env, paths):
     return report["vendor"], report["queries"]
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
 def process_cpu_seconds(pid):
     """CPU time of a process and of its children that have ended, from /proc (Linux)."""
     try:
@@ -364,123 +349,27 @@ def tree_cpu_seconds(root_pid):
     return sum(process_cpu_seconds(pid) for pid in tree)
 
 
-def start_gunicorn(env, port, log_file):
-    # The production configuration, except that workers are not recycled after 2,000 requests:
-    # a new worker's start-up would otherwise land in whichever URL's turn it falls.
-    command = [
-        str(VENV_BIN / "gunicorn"),
-        "--config",
-        "deploy/gunicorn.conf.py",
-        "--bind",
-        f"{HOST}:{port}",
-        "--max-requests",
-        "0",
-        "idekammare.wsgi:application",
-    ]
-    log(f"starting gunicorn on {HOST}:{port}")
-    return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=log_file)
-
-
-def start_varnish(varnishd, work_dir, port, backend_port, log_file):
-    vcl = (REPO_ROOT / "deploy" / "varnish" / "default.vcl").read_text()
-    vcl, replaced = re.subn(r'\.port = "8000";', f'.port = "{backend_port}";', vcl)
-    if replaced != 1:
-        raise BenchError('deploy/varnish/default.vcl no longer has one `.port = "8000";`')
-    # varnishd drops its privileges: its folder must be readable by its own user.
-    work_dir.chmod(0o755)
-    (work_dir / "default.vcl").write_text(vcl)
-    command = [
-        varnishd,
-        "-F",
-        "-n",
-        str(work_dir / "varnish"),
-        "-a",
-        f"{HOST}:{port}",
-        "-f",
-        str(work_dir / "default.vcl"),
-        "-s",
-        "malloc,256m",
-        "-p",
-        "http_req_hdr_len=16k",
-        "-p",
-        "http_resp_hdr_len=32k",
-    ]
-    log(f"starting varnishd on {HOST}:{port} in front of {HOST}:{backend_port}")
-    return subprocess.Popen(command, stdout=log_file, stderr=log_file)
-
-
-def stop(process):
-    if process is None or process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def get(port, path, timeout=5):
-    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.status, response.getheader("X-Cache"), response.read()
-    finally:
-        connection.close()
-
-
-def process_log(log_file):
-    log_file.flush()
-    log_file.seek(0)
-    return log_file.read().decode(errors="replace")[-5000:]
-
-
-def wait_for_200(process, port, path, log_file):
-    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise BenchError(
-                f"{process.args[0]} exited with code {process.returncode} before answering "
-                f"{path}. Its output:\n{process_log(log_file)}"
-            )
-        try:
-            if get(port, path, timeout=2)[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise BenchError(
-        f"{HOST}:{port} did not answer 200 on {path} within {STARTUP_TIMEOUT_SECONDS} s. "
-        f"Output:\n{process_log(log_file)}"
-    )
-
-
 @contextmanager
 def running_stack(static_root, database_url, with_varnish):
     """gunicorn, and Varnish before it if `with_varnish` (the path to varnishd), on free
-    loopback ports; stopped on leaving."""
+    loopback ports (deploy/local_stack.py); stopped on leaving."""
     gunicorn_port = free_port()
     varnish_port = free_port() if with_varnish else None
     env = production_env(static_root, database_url, varnish_port)
-    with ExitStack() as stack:
-        gunicorn_log = stack.enter_context(tempfile.TemporaryFile())
-        gunicorn = start_gunicorn(env, gunicorn_port, gunicorn_log)
-        stack.callback(stop, gunicorn)
-        wait_for_200(gunicorn, gunicorn_port, PLAIN, gunicorn_log)
-        varnish = None
-        if with_varnish:
-            varnish_log = stack.enter_context(tempfile.TemporaryFile())
-            work_dir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-            varnish = start_varnish(
-                with_varnish, work_dir, varnish_port, gunicorn_port, varnish_log
-            )
-            stack.callback(stop, varnish)
-            # Until its first health probe passes, Varnish answers 503.
-            wait_for_200(varnish, varnish_port, HOME, varnish_log)
-        yield Stack(gunicorn, gunicorn_port, varnish, varnish_port, env)
-        if gunicorn.poll() is not None:
-            raise BenchError(f"gunicorn died during the run:\n{process_log(gunicorn_log)}")
+    log(f"starting gunicorn on {HOST}:{gunicorn_port}")
+    if with_varnish:
+        log(f"and varnishd on {HOST}:{varnish_port} in front of it")
+    try:
+        with local_stack.running_stack(
+            env,
+            gunicorn_port=gunicorn_port,
+            gunicorn_ready=PLAIN,
+            varnishd=with_varnish,
+            varnish_port=varnish_port,
+        ) as stack:
+            yield stack
+    except StackError as error:
+        raise BenchError(str(error)) from None
 
 
 def hammer_one_connection(port, paths, deadline, request_cap, tally):
