@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -99,8 +99,9 @@ def mail_goes_through_the_outbox(django_test_environment):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Tests roll back the database but not the cache, which holds the site chrome."""
-    cache.clear()
+    """Tests roll back the database but not the caches, which hold the site chrome."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

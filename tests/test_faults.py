@@ -54,7 +54,9 @@ UNREACHABLE_REDIS = {
         # Nothing listens on port 1: the connection is refused.
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    }
+    },
+    # Kept in each process, as in production (idekammare/settings/base.py).
+    "generation": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
 

@@ -93,3 +93,13 @@ def test_an_endorsing_organisation_renamed_is_named_anew_on_the_statement(
         members[0].save()
     html = client.get("/stallningstaganden/lokalstod/").content.decode()
     assert ">Föreningen Nytt Namn</a>" in html
+
+
+def test_a_listing_renamed_is_named_anew_above_its_pages(client, news_index, committed):
+    NewsPageFactory(parent=news_index, title="Vårmöte", slug="varmote")
+    assert '<a href="/nyheter/">Nyheter</a>' in client.get("/nyheter/varmote/").content.decode()
+    index = type(news_index).objects.get(pk=news_index.pk)  # the shared world's object stays
+    with committed():
+        index.title = "Aktuellt"
+        index.save()
+    assert '<a href="/nyheter/">Aktuellt</a>' in client.get("/nyheter/varmote/").content.decode()

@@ -126,7 +126,10 @@ def running(varnishd, tmp_path_factory, django_db_setup):
 @pytest.fixture
 def stack(running, world):
     """Varnish's port, with nothing cached from an earlier test (whose rows are gone)."""
-    caches = {"default": {"BACKEND": "home.core.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
+    caches = {
+        "default": {"BACKEND": "home.core.cache.ResilientRedisCache", "LOCATION": REDIS_URL},
+        "generation": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
     purge = {
         "varnish": {
             "BACKEND": "home.core.xkey_purge.XkeyBackend",

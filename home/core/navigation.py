@@ -1,17 +1,18 @@
 """What every public page shows around its content: home links, menu, footer and topics.
 
-It is built once per site and language and kept in the cache under the current generation.
-Publishing, moving or deleting a page and saving site settings, footer texts or topics start a new
-generation (see signals.py).
-With one cache shared by all workers (REDIS_URL) that is immediate; with per-process memory
-caches a worker may show the old menu for up to CACHE_TIMEOUT seconds.
+It is built once per site and language and kept under the current generation. Publishing,
+moving or deleting a page and saving site settings, footer texts or topics start a new generation
+(see signals.py). The generation itself is in the shared cache (REDIS_URL), so every worker sees a
+new one at once; what is kept under it is kept in each process (the cache alias "generation"),
+since a key that names its generation never changes meaning. Without REDIS_URL each process has
+its own generation, and a worker may show the old menu for up to CACHE_TIMEOUT seconds.
 """
 
 from dataclasses import dataclass
 from uuid import uuid4
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import Q
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -22,6 +23,7 @@ from home.core.translations import in_active_language
 
 CACHE_TIMEOUT = 300
 GENERATION_KEY = "site-chrome:generation"
+GENERATION_CACHE = "generation"
 # Part of every chrome's key. The cache holds pickled SiteChrome objects: when their classes move
 # (home.navigation became home.core.navigation) or the section labels change (members.*), a new
 # format keeps a running site from reading what the previous release left in Redis.
@@ -76,6 +78,11 @@ def start_new_generation(**kwargs):
     cache.set(GENERATION_KEY, uuid4().hex, None)
 
 
+def kept():
+    """Where what belongs to a generation is kept: in each process (see the module's docstring)."""
+    return caches[GENERATION_CACHE]
+
+
 def generation(request) -> str | None:
     """What a page shows of other pages, for this request's site and language, as a cache key.
 
@@ -103,9 +110,9 @@ def remembered_site(request, current):
         # CommonMiddleware has checked the host against ALLOWED_HOSTS.
         hostname = split_domain_port(request.get_host())[0]
         key = f"site:{current}:{hostname}:{request.get_port()}"
-        known = cache.get(key)
+        known = kept().get(key)
         if known is None:
-            cache.set(key, (Site.find_for_request(request),), CACHE_TIMEOUT)
+            kept().set(key, (Site.find_for_request(request),), CACHE_TIMEOUT)
         else:
             request._wagtail_site = known[0]
     return Site.find_for_request(request)
@@ -117,10 +124,10 @@ def site_chrome(request) -> SiteChrome | None:
         key = generation(request)
         if key is not None:
             key = f"site-chrome:{CHROME_FORMAT}:{key}"
-            request._site_chrome = cache.get(key)
+            request._site_chrome = kept().get(key)
             if request._site_chrome is None:
                 request._site_chrome = build_chrome(request, request._site)
-                cache.set(key, request._site_chrome, CACHE_TIMEOUT)
+                kept().set(key, request._site_chrome, CACHE_TIMEOUT)
     return request._site_chrome
 
 
@@ -250,8 +257,8 @@ def remembered(request, name, build):
     if current is None or getattr(request, "is_preview", False):
         return build()
     key = f"remembered:{current}:{name}"
-    value = cache.get(key)
+    value = kept().get(key)
     if value is None:
         value = build()
-        cache.set(key, value, CACHE_TIMEOUT)
+        kept().set(key, value, CACHE_TIMEOUT)
     return value

@@ -2,7 +2,7 @@
 
 Wagtail walks the tree from the site's root page to the page on every request: a query for the
 locale, one per level and one for the specific page. The route of a plain page (one without a
-sub-route) is kept in the cache, under the current generation, as the page's type and id; any
+sub-route) is kept under the current generation (navigation.kept), as the page's type and id; any
 page saved, moved or deleted starts a new generation. The page itself is read from the database
 on every request, so nothing of its content outlives a publish.
 """
@@ -10,13 +10,12 @@ on every request, so nothing of its content outlives a publish.
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from home.core.navigation import CACHE_TIMEOUT, generation
+from home.core.navigation import CACHE_TIMEOUT, generation, kept
 
 
 def serve(request, path):
@@ -30,7 +29,7 @@ def remember_route(request, path):
     if current is None:
         return
     key = "page-route:" + hashlib.sha256(f"{current}:{path}".encode()).hexdigest()
-    known = cache.get(key)
+    known = kept().get(key)
     if known is not None:
         page = live_page(*known)
         if page is not None:
@@ -40,7 +39,7 @@ def remember_route(request, path):
     route = Page.route_for_request(request, path)
     # Sub-routes (a routable page's views) take any path; only pages themselves are kept.
     if route is not None and not route.args and not route.kwargs:
-        cache.set(key, (route.page.content_type_id, route.page.pk), CACHE_TIMEOUT)
+        kept().set(key, (route.page.content_type_id, route.page.pk), CACHE_TIMEOUT)
 
 
 def live_page(content_type_id, pk):

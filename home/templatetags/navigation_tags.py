@@ -20,6 +20,18 @@ def generation(context, daily=False):
 
 
 @register.simple_tag(takes_context=True)
+def parent_link(context, page):
+    """The page's parent, as the link above its title: looked up once per generation."""
+    request = context["request"]
+
+    def build():
+        parent = page.get_parent()
+        return navigation.Link(parent.title, parent.get_url(request))
+
+    return navigation.remembered(request, f"parent:{page.pk}", build)
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context):
     """The language switcher's links; a view that is not a page may give its own."""
     if "language_links" in context:

@@ -130,14 +130,20 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Wagtail writes each rendition it uses to the cache, on every request. Kept in each process: a
-# rendition's key names its image's file hash, so a replaced file is never served from here.
-CACHES["renditions"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "renditions",
-    "TIMEOUT": 600,
-    "OPTIONS": {"MAX_ENTRIES": 5000},
-}
+# Kept in each process, as their keys never change meaning: what a page shows of other rows, under
+# the generation whose key names it (home/core/navigation.py), and the renditions Wagtail writes
+# to the cache on every request, whose keys name their image's file hash.
+CACHES.update(
+    {
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": alias,
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+        for alias in ("generation", "renditions")
+    }
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
