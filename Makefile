@@ -55,7 +55,8 @@ serve: demo ## The production stack on loopback: Varnish at http://127.0.0.1:608
 	    SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	    ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
 	    STATIC_ROOT="$$tmp/static" WAGTAILADMIN_BASE_URL=http://127.0.0.1:6081 \
-	    VARNISH_PURGE_URL=http://127.0.0.1:6081 TRUSTED_PROXY_COUNT=1 GUNICORN_WORKERS=2; \
+	    VARNISH_PURGE_URL=http://127.0.0.1:6081 TRUSTED_PROXY_COUNT=1 GUNICORN_WORKERS=2 \
+	    SERVE_IMAGE_RENDITIONS=1; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0 || exit 1; \
 	$(BIN)/gunicorn -c deploy/gunicorn.conf.py idekammare.wsgi:application & pids=$$!; \
 	DJANGO_SETTINGS_MODULE=idekammare.settings.dev $(PY) manage.py db_worker --backend email --interval 2 --no-reload & pids="$$pids $$!"; \

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
+from django.views.static import serve as serve_file
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -48,6 +49,14 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_IMAGE_RENDITIONS:
+    urlpatterns += [
+        re_path(
+            r"^media/images/(?P<path>.+)$",
+            serve_file,
+            {"document_root": settings.MEDIA_ROOT / "images"},
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "search/"), include("search.urls")),

@@ -170,6 +170,9 @@ STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
+# Image renditions under MEDIA_URL/images/ are served by the web server in front (deploy/nginx).
+# `make serve` has none, so there gunicorn serves them itself; never set this behind nginx.
+SERVE_IMAGE_RENDITIONS = env_bool("SERVE_IMAGE_RENDITIONS", False)
 BACKUP_DIR = Path(env("BACKUP_DIR", BASE_DIR / "backups"))
 STORAGES = {
     # Uploads are written whole or not at all (home/core/storage.py).
