@@ -30,15 +30,13 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import override_settings
 
-from wagtail.models import Page, Site
-
 import pytest
 
 from deploy.local_stack import HOST, free_port, get, running_stack
 from home.core.publication import acting_as
 from home.core.xkey_purge import purge_tags
-from home.factories import HomePageFactory
-from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.factories import NewsPageFactory
+from tests.worlds import build_news_index, build_site
 
 pytestmark = [
     pytest.mark.skipif(
@@ -66,12 +64,7 @@ def varnishd():
 
 @pytest.fixture
 def world(db):
-    home = HomePageFactory(parent=Page.get_first_root_node(), slug="start")
-    site = Site.objects.get(is_default_site=True)
-    welcome, site.root_page = site.root_page, home
-    site.save()
-    welcome.delete()
-    index = NewsIndexPageFactory(parent=home)
+    index = build_news_index(build_site())
     news = NewsPageFactory(parent=index, title="Öppet hus i Kil", slug="oppet-hus")
     User = get_user_model()
     editor = User.objects.create_user("redaktor", "redaktor@idekammaren.example")

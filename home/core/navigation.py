@@ -84,11 +84,12 @@ def kept():
 
 
 def generation(request) -> str | None:
-    """What a page shows of other pages, for this request's site and language, as a cache key.
+    """What a page shows of other rows, for this request's site and language, as a cache key.
 
-    The chrome and the home page's latest items are kept under it (templates/home/home_page.html);
-    whatever changes them starts a new generation (signals.py, and each app's signals for its
-    snippets). None when no site answers for the request.
+    Kept under it: the site, the chrome, the routes (routing.py), whatever `remembered()` builds,
+    and the fragments templates keep with `{% wagtailcache … generation using="generation" %}`.
+    Whatever changes them starts a new generation (signals.py, and each app's `apps.py` for its
+    own models). None when no site answers for the request.
     """
     if not hasattr(request, "_generation"):
         current = cache.get_or_set(GENERATION_KEY, uuid4().hex, None)
@@ -121,13 +122,12 @@ def remembered_site(request, current):
 def site_chrome(request) -> SiteChrome | None:
     if not hasattr(request, "_site_chrome"):
         request._site_chrome = None
-        key = generation(request)
-        if key is not None:
-            key = f"site-chrome:{CHROME_FORMAT}:{key}"
-            request._site_chrome = kept().get(key)
-            if request._site_chrome is None:
-                request._site_chrome = build_chrome(request, request._site)
-                kept().set(key, request._site_chrome, CACHE_TIMEOUT)
+        if generation(request) is not None:
+            request._site_chrome = remembered(
+                request,
+                f"site-chrome:{CHROME_FORMAT}",
+                lambda: build_chrome(request, request._site),
+            )
     return request._site_chrome
 
 
@@ -252,7 +252,8 @@ def live_translations(request, page):
 
 
 def remembered(request, name, build):
-    """`build()`, kept in the cache under the current generation; built afresh in previews."""
+    """`build()`, kept under the current generation; built afresh in previews, and whenever it
+    returns None."""
     current = generation(request)
     if current is None or getattr(request, "is_preview", False):
         return build()

@@ -13,7 +13,7 @@ def site_chrome(context):
 
 @register.simple_tag(takes_context=True)
 def generation(context, daily=False):
-    """For `{% cache %}`: a fragment built from other pages is kept until they change, and with
+    """For `{% wagtailcache %}`: a fragment built from other rows is kept until they change, and with
     `daily=True` also until the day changes (for what counts days, such as deadlines)."""
     key = navigation.generation(context["request"])
     return f"{key}:{timezone.localdate().isoformat()}" if daily else key
