@@ -26,11 +26,14 @@ from members.factories import MemberOrganisationFactory
 from members.models import Representative
 from positions.models import Endorsement, PositionStatementPage
 from tests.review_fixtures import in_member_review, submit
+from tests.worlds import fixtures_from_the_shared_world
 
 TITLE = "Föreningslokaler ska vara öppna för alla"
 SUMMARY = "Allmänna samlingslokaler är demokratins infrastruktur."
 BODY = "Skolor och bygdegårdar står tomma på kvällarna."
 OBJECTION = "Texten glömmer landsbygdens föreningar, som saknar egna lokaler."
+
+site, news_index, statements_index, register, directory, members = fixtures_from_the_shared_world()
 
 
 @pytest.fixture
