@@ -33,6 +33,8 @@ migrate: $(INSTALLED)
 demo: migrate translations ## Load the demo content (idempotent)
 	$(PY) manage.py load_demo_content
 
+# Links in the e-mails (the invitations' personal links among them) point at this server.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: demo ## Start the development server with demo content at http://127.0.0.1:8000/ (PORT=8001 for another port), and the e-mail worker beside it
 	@$(PY) manage.py db_worker --backend email --interval 2 --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -16,6 +16,7 @@ from home.core.feeds import Atom
 from home.core.sitemap import PagesSitemap
 from idekammare.api import api_router
 from idekammare.views import favicon, healthz, robots_txt
+from member_review.vote_link_views import VoteByLinkView
 from news.feeds import NewsFeed
 from positions.feeds import ConsultationResponseFeed, StatementFeed
 
@@ -77,6 +78,11 @@ urlpatterns += i18n_patterns(
         pgettext_lazy("URL path", "feed/consultation-responses.atom"),
         ConsultationResponseFeed(Atom),
         name="consultation-responses-atom",
+    ),
+    path(
+        pgettext_lazy("URL path", "member-review/<str:token>/"),
+        VoteByLinkView.as_view(),
+        name="member_review_vote_link",
     ),
     path("", include(WAGTAIL_URLS)),
     prefix_default_language=False,

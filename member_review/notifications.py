@@ -9,6 +9,7 @@ from django.utils import translation
 from member_review.models import running_reviews
 from members.models import MemberOrganisation, Representative
 
+from .vote_links import vote_link
 from .voting import review_url
 
 
@@ -20,31 +21,37 @@ def representatives_to_notify():
             user__is_active=True,
         )
         .exclude(user__email="")
-        .select_related("user", "organisation")
+        .select_related("user__wagtail_userprofile", "organisation")
         .order_by("organisation__name", "user__last_name")
     )
 
 
+def mail_language(user):
+    """The language a user chose for the admin, if the site has it; the site's language otherwise."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    chosen = profile.preferred_language if profile else ""
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def review_messages(task_state):
     page = task_state.workflow_state.content_object.specific
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + review_url(task_state)
+    admin_link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + review_url(task_state)
     task = task_state.task.specific
-    with translation.override(settings.LANGUAGE_CODE):
-        for representative in representatives_to_notify():
+    for representative in representatives_to_notify():
+        user = representative.user
+        language = mail_language(user)
+        with translation.override(language):
             context = {
                 "page": page,
                 "task": task,
                 "task_state": task_state,
                 "representative": representative,
-                "link": link,
+                "link": vote_link(task_state, user, language),
+                "admin_link": admin_link,
             }
             subject = render_to_string("member_review/email/opened_subject.txt", context)
             body = render_to_string("member_review/email/opened_body.txt", context)
-            yield EmailMessage(
-                subject=" ".join(subject.split()),
-                body=body,
-                to=[representative.user.email],
-            )
+        yield EmailMessage(subject=" ".join(subject.split()), body=body, to=[user.email])
 
 
 def notify_representatives(task_state):

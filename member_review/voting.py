@@ -37,8 +37,11 @@ def refusal(task_state, page):
 
 
 @transaction.atomic
-def cast_vote(task_state, user, choice, reason=""):
+def cast_vote(task_state, user, choice, reason="", via=None):
     """Record `user`'s organisation's vote and settle the review if the vote decides it.
+
+    `via` names the way the vote came when it was not the admin's review screen ("email": the
+    personal link in the invitation); the page's history shows it.
 
     The task state row is locked first, so votes on one review are counted one at a time and the
     review completes exactly once, however many arrive together.
@@ -79,6 +82,7 @@ def cast_vote(task_state, user, choice, reason=""):
             "organisation": {"id": organisation.pk, "name": organisation.name},
             "task_state_id": state.pk,
             "previous": previous.choice if previous else None,
+            "via": via,
         },
     )
     settle(state)

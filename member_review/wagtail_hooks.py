@@ -43,6 +43,8 @@ class VoteLogFormatter(LogFormatter):
             message += " " + _("(changed from %(previous)s)") % {
                 "previous": VoteChoice(previous).label
             }
+        if log_entry.data.get("via") == "email":
+            message += " " + _("(via e-mail)")
         return message
 
 
