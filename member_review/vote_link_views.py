@@ -80,9 +80,10 @@ class VoteByLinkView(View):
         response = TemplateResponse(
             request, "member_review/vote_by_link.html", context, status=status
         )
-        # The address is the credential: the page's links must not carry it anywhere, not even
-        # into the site's own access logs.
-        response["Referrer-Policy"] = "no-referrer"
+        # The address is the credential: no link on the page may carry it to another site. Not
+        # "no-referrer": browsers then send the form's POST with "Origin: null", which CSRF
+        # protection rightly refuses.
+        response["Referrer-Policy"] = "same-origin"
         return response
 
 

@@ -75,7 +75,7 @@ def test_opening_the_link_shows_the_vote_page_and_changes_nothing(client, review
     assert review.task.rule_description() in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert not Vote.objects.exists()
     assert PageLogEntry.objects.count() == logged_before
     assert "_auth_user_id" not in client.session
