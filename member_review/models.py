@@ -24,6 +24,7 @@ from .choices import (
     validate_reason,
 )
 from .forms import ObjectionForm, VoteCommentForm
+from .reminder_days import parse_reminder_days, validate_reminder_days
 
 
 class MemberReviewTaskState(TaskState):
@@ -69,6 +70,12 @@ class MemberReviewTaskState(TaskState):
         if not user.is_authenticated:
             return None
         return self.electorate().filter(active=True, representatives__user=user).first()
+
+    def unanswered(self):
+        """The organisations of the electorate, still active members, that have not voted."""
+        return (
+            self.electorate().filter(active=True).exclude(votes__task_state=self).order_by("name")
+        )
 
     def current_votes(self):
         """The votes that count: those of the organisations in the electorate."""
@@ -124,6 +131,17 @@ class MemberReviewTask(Task):
         default=True,
         help_text=_("If ticked, the review fails as soon as one organisation objects."),
     )
+    reminder_days = models.CharField(
+        _("reminders (days before the deadline)"),
+        max_length=40,
+        default="7, 2",
+        blank=True,
+        validators=[validate_reminder_days],
+        help_text=_(
+            "Organisations that have not answered are reminded this many days before the "
+            'deadline, e.g. "7, 2". Leave empty for no reminders.'
+        ),
+    )
 
     task_state_class = MemberReviewTaskState
 
@@ -134,6 +152,7 @@ class MemberReviewTask(Task):
         "minimum_endorsements",
         "qualified_percent",
         "objection_blocks",
+        "reminder_days",
     ]
 
     class Meta:
@@ -146,6 +165,10 @@ class MemberReviewTask(Task):
             "Member organisations endorse, abstain or object, one vote per organisation, "
             "under the decision rule you choose."
         )
+
+    def reminder_day_list(self):
+        """The reminder days, largest first."""
+        return parse_reminder_days(self.reminder_days)
 
     def rule_description(self):
         """The decision rule in words, as representatives and editors read it."""
@@ -334,3 +357,47 @@ class Vote(models.Model):
             validate_reason(self.choice, self.reason)
         except ValidationError as error:
             raise ValidationError({"reason": error.messages}) from error
+
+
+class Reminder(models.Model):
+    """A reminder sent to an organisation that had not answered a member review.
+
+    `days_before` is the scheduled reminder day it was sent for, or None when an editor pressed
+    "Remind now"; one row per scheduled day and organisation makes the scheduled run idempotent.
+    """
+
+    task_state = models.ForeignKey(
+        MemberReviewTaskState,
+        verbose_name=_("member review"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    organisation = models.ForeignKey(
+        MemberOrganisation,
+        verbose_name=_("member organisation"),
+        on_delete=models.PROTECT,
+        related_name="reminders",
+    )
+    days_before = models.PositiveSmallIntegerField(_("days before the deadline"), null=True)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_state", "organisation", "days_before"],
+                condition=models.Q(days_before__isnull=False),
+                name="one_scheduled_reminder_per_day_and_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.sent_at:%Y-%m-%d %H:%M}"

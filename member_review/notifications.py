@@ -1,10 +1,18 @@
-"""E-mail to the member organisations' representatives when a review opens."""
+"""E-mail to the member organisations' representatives: the invitation when a review opens, the
+reminders before its deadline and the outcome when it ends.
+
+Each message is written in the language its reader chose for the admin and carries their personal
+vote link. Messages go to the outbox (home/core/outbox.py), whose worker sends them and tries
+again when the mail server fails.
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from wagtail.models import Page
 
 from member_review.models import running_reviews
 from members.models import MemberOrganisation, Representative
@@ -13,13 +21,10 @@ from .vote_links import vote_link
 from .voting import review_url
 
 
-def representatives_to_notify():
-    """Every representative of every active member organisation, with an e-mail address."""
+def representatives_of(organisations):
+    """The active representatives, with an e-mail address, of `organisations`."""
     return (
-        Representative.objects.filter(
-            organisation__in=MemberOrganisation.objects.active(),
-            user__is_active=True,
-        )
+        Representative.objects.filter(organisation__in=organisations, user__is_active=True)
         .exclude(user__email="")
         .select_related("user__wagtail_userprofile", "organisation")
         .order_by("organisation__name", "user__last_name")
@@ -33,35 +38,72 @@ def mail_language(user):
     return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def review_messages(task_state):
+def messages_for(task_state, representatives, kind, with_vote_link=True, **context):
+    """One message of `kind` (templates member_review/email/<kind>_subject.txt and _body.txt) to
+    each of `representatives`, each in its reader's language."""
     page = task_state.workflow_state.content_object.specific
     admin_link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + review_url(task_state)
     task = task_state.task.specific
-    for representative in representatives_to_notify():
+    for representative in representatives:
         user = representative.user
         language = mail_language(user)
         with translation.override(language):
-            context = {
+            values = {
                 "page": page,
                 "task": task,
                 "task_state": task_state,
                 "representative": representative,
-                "link": vote_link(task_state, user, language),
+                "link": vote_link(task_state, user, language) if with_vote_link else None,
                 "admin_link": admin_link,
+                **context,
             }
-            subject = render_to_string("member_review/email/opened_subject.txt", context)
-            body = render_to_string("member_review/email/opened_body.txt", context)
+            subject = render_to_string(f"member_review/email/{kind}_subject.txt", values)
+            body = render_to_string(f"member_review/email/{kind}_body.txt", values)
         yield EmailMessage(subject=" ".join(subject.split()), body=body, to=[user.email])
+
+
+def review_messages(task_state):
+    organisations = MemberOrganisation.objects.active()
+    return messages_for(task_state, representatives_of(organisations), "opened")
 
 
 def notify_representatives(task_state):
     """Queue the invitations after the transaction commits, and only if the review is still open
     then: it may have rolled back, or ended in the same transaction (an administrator publishing,
-    say). The worker sends them (home/core/outbox.py); a failure here is logged, never shown to
-    the editor whose change has already been saved."""
+    say). A failure here is logged, never shown to the editor whose change has already been
+    saved."""
 
     def send():
         if running_reviews().filter(pk=task_state.pk).exists():
             get_connection().send_messages(list(review_messages(task_state)))
+
+    transaction.on_commit(send, robust=True)
+
+
+def send_reminder_messages(task_state, organisations):
+    """Queue a reminder to every representative of `organisations`, in the current transaction:
+    the reminder rows and their messages are saved together or not at all."""
+    representatives = representatives_of(organisations)
+    get_connection().send_messages(list(messages_for(task_state, representatives, "reminder")))
+
+
+def notify_outcome(task_state, adopted):
+    """After the transaction that ended the review commits, tell every representative of its
+    electorate how it ended: adopted, with the published page's address, or not adopted."""
+
+    def send():
+        # Read again: the adoption published the page in the transaction that just committed.
+        page = Page.objects.get(pk=task_state.workflow_state.object_id).specific
+        organisations = task_state.electorate().filter(active=True)
+        messages = messages_for(
+            task_state,
+            representatives_of(organisations),
+            "outcome",
+            with_vote_link=False,
+            adopted=adopted,
+            tally=task_state.tally(),
+            page_url=page.full_url if adopted and page.live else None,
+        )
+        get_connection().send_messages(list(messages))
 
     transaction.on_commit(send, robust=True)

@@ -9,7 +9,7 @@ from member_review.models import running_reviews
 from members.models.organisations import Representative
 
 from .access import running_review
-from .summary import review_summary
+from .summary import review_summary, unanswered_organisations
 
 
 class MemberReviewPanel(Panel):
@@ -31,7 +31,11 @@ class MemberReviewPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            return context | review_summary(self.review)
+            return (
+                context
+                | review_summary(self.review)
+                | {"unanswered": unanswered_organisations(self.review)}
+            )
 
 
 class MemberReviewsDashboardPanel(Component):

@@ -7,12 +7,12 @@ from django.dispatch import Signal, receiver
 from django.utils.translation import gettext as _
 
 from wagtail.models import Revision, TaskState
-from wagtail.signals import task_submitted
+from wagtail.signals import task_approved, task_rejected, task_submitted
 
 from home.core.publication import RefusedChange
 
 from .models import MemberReviewTaskState
-from .notifications import notify_representatives
+from .notifications import notify_outcome, notify_representatives
 
 # Sent with `review`, `page` and `revision` inside the adopting transaction, before the revision
 # is published: receivers record what the adoption means for the page (endorsements, dates).
@@ -22,6 +22,16 @@ revision_adopted = Signal()
 @receiver(task_submitted, sender=MemberReviewTaskState)
 def announce_review(sender, instance, **kwargs):
     notify_representatives(instance)
+
+
+@receiver(task_approved, sender=MemberReviewTaskState)
+def announce_adoption(sender, instance, **kwargs):
+    notify_outcome(instance, adopted=True)
+
+
+@receiver(task_rejected, sender=MemberReviewTaskState)
+def announce_rejection(sender, instance, **kwargs):
+    notify_outcome(instance, adopted=False)
 
 
 @receiver(task_submitted, sender=MemberReviewTaskState)

@@ -1,5 +1,6 @@
 """The figures a review screen, the editor's tally and the dashboard show."""
 
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -49,3 +50,10 @@ def distance_from_passing(task, tally, still_needed):
     else:
         text = _("Enough organisations endorse.")
     return text
+
+
+def unanswered_organisations(state):
+    """The organisations that have not answered, each with when it was last reminded (or None)."""
+    return state.unanswered().annotate(
+        last_reminded=Max("reminders__sent_at", filter=Q(reminders__task_state=state))
+    )

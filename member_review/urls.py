@@ -6,4 +6,5 @@ app_name = "member_review"
 urlpatterns = [
     path("<int:task_state_id>/", views.ReviewView.as_view(), name="detail"),
     path("<int:task_state_id>/andringar/", views.ReviewChangesView.as_view(), name="changes"),
+    path("<int:task_state_id>/paminn/", views.RemindView.as_view(), name="remind"),
 ]

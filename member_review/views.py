@@ -6,7 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -16,9 +17,10 @@ from member_review.choices import VoteChoice
 from member_review.models import MemberReviewTaskState
 from members.models import Representative
 
-from .access import VOTE, review_role
+from .access import TALLY, VOTE, review_role
 from .forms import VoteForm
-from .summary import review_summary
+from .reminders import ReminderRefused, remind_now
+from .summary import review_summary, unanswered_organisations
 from .voting import VoteRefused, refusal
 
 
@@ -73,6 +75,8 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
             else None,
             **review_summary(self.state),
         }
+        if self.role == TALLY:
+            context["unanswered"] = unanswered_organisations(self.state)
         if self.role == VOTE:
             organisation = Representative.voting_organisation(self.request.user)
             vote = self.state.votes.filter(organisation=organisation).first()
@@ -171,3 +175,32 @@ class ReviewChangesView(ReviewMixin, RevisionsCompareView):
             },
             {"url": "", "label": _("Changes"), "sublabel": self.page.get_admin_display_title()},
         ]
+
+
+class RemindView(ReviewMixin, View):
+    """An editor's "Remind now": a reminder to every organisation that has not answered."""
+
+    http_method_names = ["post"]
+
+    def setup(self, request, *args, task_state_id, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.load_review(task_state_id)
+
+    def post(self, request, *args, **kwargs):
+        if self.role != TALLY:
+            raise PermissionDenied
+        try:
+            reminded = remind_now(self.state, request.user)
+        except ReminderRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "A reminder is on its way to %(count)d organisation.",
+                    "A reminder is on its way to %(count)d organisations.",
+                    len(reminded),
+                )
+                % {"count": len(reminded)},
+            )
+        return redirect("member_review:detail", self.state.pk)

@@ -20,6 +20,7 @@ from home.demo_content import (
     topics,
 )
 from member_review.choices import VoteChoice
+from member_review.reminders import remind
 from member_review.voting import cast_vote
 from members.demo_content import demo_organisations
 from positions.factories import (
@@ -344,7 +345,8 @@ def load(stdout):
 
 
 def ensure_statement_in_review(index, workflow):
-    """A draft the editors submitted and approved, on which three members have voted so far."""
+    """A draft the editors submitted and approved, on which three members have voted so far and
+    one more has been reminded."""
     if PositionStatementPage.objects.child_of(index).filter(slug=IN_REVIEW["slug"]).exists():
         return
     User = get_user_model()
@@ -367,6 +369,8 @@ def ensure_statement_in_review(index, workflow):
         ("representant3", VoteChoice.ABSTAIN),
     ]:
         cast_vote(review, User.objects.get(username=username), choice)
+    # The editors reminded one organisation that had not answered.
+    remind(review, review.unanswered()[:1], user=editor)
 
 
 def ensure_page(index, page_factory, spec, en, **fields):

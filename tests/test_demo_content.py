@@ -11,6 +11,7 @@ from wagtail.models import Page, Revision, Site
 import pytest
 
 from home.models import ContactPerson, FooterText, HomePage, NetworkSettings, Topic
+from member_review.models import MemberReviewTaskState, Reminder
 from members.models import MemberOrganisation, Representative
 from news.models import NewsPage
 from positions.models import ConsultationResponsePage, Endorsement, PositionStatementPage
@@ -31,6 +32,7 @@ def counts():
         "organisations": MemberOrganisation.objects.count(),
         "representatives": Representative.objects.count(),
         "endorsements": Endorsement.objects.count(),
+        "reminders": Reminder.objects.count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
     }
@@ -81,6 +83,14 @@ class TestTheLoadedDemo:
             f"representant{n}" for n in range(1, 13)
         )
         assert len({r.organisation_id for r in representatives}) == 12
+
+    def test_the_statement_in_review_has_three_votes_and_one_organisation_reminded(self):
+        [review] = MemberReviewTaskState.objects.filter(status="in_progress")
+        [reminder] = Reminder.objects.all()
+        assert review.votes.count() == 3
+        assert reminder.task_state == review
+        assert reminder.sent_by.username == "redaktor"
+        assert not review.votes.filter(organisation=reminder.organisation).exists()
 
     def test_demo_site_replaces_wagtails_welcome_page(self):
         site = Site.objects.get(is_default_site=True)
