@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.urls import reverse_lazy
 
-from .env import env, env_bool, env_choice, env_database, env_int, env_list
+from .env import SQLITE_OPTIONS, env, env_bool, env_choice, env_database, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -115,6 +115,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")

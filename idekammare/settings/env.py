@@ -59,6 +59,13 @@ def env_choice(name, choices, default):
     return value
 
 
+# The site, the e-mail worker and cron all write to one SQLite file. Each transaction takes the
+# write lock when it begins, waiting up to `timeout` seconds for another writer to finish; begun
+# as a reader, it would fail with "database is locked" the moment it tried to write while another
+# process was writing, a refused login or a lost vote in `make run`.
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+
 def env_database(name, default, **options):
     """The database that the URL in `name` describes, with `options` (dj-database-url's)."""
     try:
