@@ -4,6 +4,8 @@ from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wagtail.models import TaskState
+
 from member_review.choices import DecisionRule
 
 
@@ -57,3 +59,33 @@ def unanswered_organisations(state):
     return state.unanswered().annotate(
         last_reminded=Max("reminders__sent_at", filter=Q(reminders__task_state=state))
     )
+
+
+def review_outcome(state, page):
+    """How a closed review ended, for its review screen: a heading, the tally in words and, for
+    an adopted text that is live, its address; None while the review is open."""
+    if state.status == TaskState.STATUS_IN_PROGRESS:
+        return None
+    tally = state.tally()
+    figures = _(
+        "%(endorse)d of %(eligible)d member organisations endorse, %(abstain)d abstain, "
+        "%(object)d object."
+    ) % {
+        "endorse": tally.endorse,
+        "eligible": tally.eligible,
+        "abstain": tally.abstain,
+        "object": tally.object,
+    }
+    if state.status == TaskState.STATUS_APPROVED:
+        label = _("Adopted by the members")
+    elif state.status == TaskState.STATUS_REJECTED:
+        label = _("Not adopted")
+    else:
+        label = _("Stopped: the text was changed or withdrawn, and these votes no longer count")
+    adopted_and_live = state.status == TaskState.STATUS_APPROVED and page.live
+    return {
+        "label": label,
+        "figures": figures,
+        "closed_at": state.finished_at,
+        "page_url": page.url if adopted_and_live else None,
+    }

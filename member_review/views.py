@@ -20,7 +20,7 @@ from members.models import Representative
 from .access import TALLY, VOTE, review_role
 from .forms import VoteForm
 from .reminders import ReminderRefused, remind_now
-from .summary import review_summary, unanswered_organisations
+from .summary import review_outcome, review_summary, unanswered_organisations
 from .voting import VoteRefused, refusal
 
 
@@ -66,6 +66,7 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
             "page": self.page,
             "reviewed": self.state.revision.as_object(),
             "closed": closed,
+            "outcome": review_outcome(self.state, self.page),
             "role": self.role,
             "preview_url": self.preview_url(closed),
             "changes_url": reverse("member_review:changes", args=[self.state.pk])

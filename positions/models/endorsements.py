@@ -222,6 +222,15 @@ class EndorsedPageMixin(models.Model):
             ) % {"title": page.title}
         return editorial_refusal(page, actor, previous)
 
+    def preview_notice(self):
+        """What the banner of a preview says while the members review the text (otherwise
+        templates/base.html says that the version is not published)."""
+        if running_reviews_of(self).exists():
+            return gettext(
+                "Preview: the member organisations are reviewing this text; it is not published."
+            )
+        return None
+
     def endorsing_organisations(self):
         """The active organisations that endorse this page or its source, each once."""
         logos = get_image_model().objects.prefetch_renditions()

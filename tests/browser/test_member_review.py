@@ -29,7 +29,8 @@ REASON = "Motivering"
 SUBMIT_VOTE = "Registrera vår röst"
 RECORDED = "Er organisations röst är registrerad: {choice}."
 REASON_MISSING = "Skriv en motivering till invändningen."
-CLOSED = "Den här medlemsgranskningen är avslutad."
+ENDED = "Så slutade granskningen"
+PREVIEW_BANNER = "Förhandsvisning: texten granskas av medlemmarna och är inte publicerad."
 
 # Our markup only: the review screen's content, the tally in the page editor and the dashboard
 # panel (the panel's id gets Wagtail's "-section" suffix). Wagtail's admin chrome is not ours.
@@ -108,7 +109,7 @@ def assert_accessible(axe, page, selector):
     )
 
 
-def test_seventh_endorsement_publishes_the_statement(new_context, live_demo_site, client):
+def test_seventh_endorsement_publishes_the_statement(new_context, live_demo_site, client, axe):
     # 2 endorse and 1 abstain in the demo. Four more representatives endorse through the review
     # screen's form (Django's test client: the same POST the browser sends, without a browser
     # each); the fifth, the deciding seventh endorsement, is cast in Chromium.
@@ -130,8 +131,14 @@ def test_seventh_endorsement_publishes_the_statement(new_context, live_demo_site
 
     # The deciding vote closes the review and publishes the reviewed revision.
     expect_recorded(page, ENDORSE)
-    expect(page.get_by_text(CLOSED)).to_be_visible()
+    ended = page.get_by_role("region", name=ENDED)
+    expect(ended).to_contain_text("Antagen av medlemmarna.")
+    expect(ended).to_contain_text("7 av 12 medlemsorganisationer står bakom")
     expect(page.get_by_role("button", name=SUBMIT_VOTE)).to_have_count(0)
+    expect(page.get_by_text("Tid kvar")).to_have_count(0)
+    assert_accessible(axe, page, REVIEW_SCREEN)
+    ended.get_by_role("link", name="Läs den publicerade texten").click()
+    expect(page).to_have_url(re.compile(re.escape(PUBLIC_URL) + "$"))
 
     public = new_context().new_page()
     response = public.goto(PUBLIC_URL)
@@ -167,7 +174,7 @@ def test_objection_needs_a_reason_and_then_rejects_the_statement(new_context, li
     vote(page, OBJECT, reason="Lokalstödet måste också omfatta friluftsgårdar.")
 
     expect_recorded(page, OBJECT)
-    expect(page.get_by_text(CLOSED)).to_be_visible()
+    expect(page.get_by_role("region", name=ENDED)).to_contain_text("Inte antagen.")
     vote_cast = Vote.objects.get(organisation=organisation)
     assert (vote_cast.choice, vote_cast.reason) == (
         "object",
@@ -255,6 +262,15 @@ def test_member_review_screens_meet_wcag_21_aa(new_context, live_demo_site, axe)
     expect_recorded(representative, ENDORSE)
     # The success message itself is Wagtail's markup (.messages), fading in: not checked here.
     assert_accessible(axe, representative, REVIEW_SCREEN)
+
+    # The text under review, previewed: a banner says that it is not published.
+    with representative.expect_popup() as opened:
+        representative.get_by_role("link", name="Läs texten som granskas").click()
+    preview = opened.value
+    expect(preview.get_by_role("note")).to_have_text(PREVIEW_BANNER)
+    expect(preview.get_by_role("region", name="Bakom ställningstagandet står")).to_have_count(0)
+    assert_accessible(axe, preview, "main")
+    preview.close()
 
     # Any other part of the admin: a page saying so, with the way back to the reviews.
     representative.goto("/admin/pages/")
