@@ -11,6 +11,12 @@ DEBUG = False
 SECRET_KEY = get_random_secret_key()
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
+# The SQLite test database is one in-memory connection, with no other writer to wait for; a
+# transaction begun IMMEDIATE would hold a write lock that makes SQLite's backup API, which
+# tests/test_backup.py runs inside the test's transaction, wait for ever. tests/test_sqlite_writers.py
+# checks the development settings' transaction mode against a file, with two writers.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
