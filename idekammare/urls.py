@@ -2,7 +2,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path, re_path
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.views.generic import TemplateView
 from django.views.static import serve as serve_file
 
 from wagtail import urls as wagtail_urls
@@ -78,6 +79,14 @@ urlpatterns += i18n_patterns(
         pgettext_lazy("URL path", "feed/consultation-responses.atom"),
         ConsultationResponseFeed(Atom),
         name="consultation-responses-atom",
+    ),
+    path(
+        pgettext_lazy("URL path", "how-member-organisations-review/"),
+        TemplateView.as_view(
+            template_name="member_review/help.html",
+            extra_context={"page_title": gettext_lazy("How member organisations review a text")},
+        ),
+        name="member_review_help",
     ),
     path(
         pgettext_lazy("URL path", "member-review/<str:token>/"),

@@ -10,10 +10,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from home.models import NetworkSettings
 from member_review.models import running_reviews
 from members.models import MemberOrganisation, Representative
 
@@ -38,28 +40,49 @@ def mail_language(user):
     return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+def site_address(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def network_reply_to():
+    """The network's own address from its settings, where a reply to a review e-mail goes."""
+    site = Site.objects.filter(is_default_site=True).first()
+    address = NetworkSettings.for_site(site).email if site else ""
+    return [address] if address else None
+
+
 def messages_for(task_state, representatives, kind, with_vote_link=True, **context):
     """One message of `kind` (templates member_review/email/<kind>_subject.txt and _body.txt) to
     each of `representatives`, each in its reader's language."""
     page = task_state.workflow_state.content_object.specific
-    admin_link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + review_url(task_state)
+    reviewed = task_state.revision.as_object()
     task = task_state.task.specific
+    common = {
+        "page": page,
+        "summary": getattr(reviewed, "summary", ""),
+        "contact_persons": list(reviewed.contact_persons.all())
+        if hasattr(reviewed, "contact_persons")
+        else [],
+        "task": task,
+        "task_state": task_state,
+        "admin_link": site_address(review_url(task_state)),
+        **context,
+    }
+    reply_to = network_reply_to()
     for representative in representatives:
         user = representative.user
         language = mail_language(user)
         with translation.override(language):
-            values = {
-                "page": page,
-                "task": task,
-                "task_state": task_state,
+            values = common | {
                 "representative": representative,
                 "link": vote_link(task_state, user, language) if with_vote_link else None,
-                "admin_link": admin_link,
-                **context,
+                "help_link": site_address(reverse("member_review_help")),
             }
             subject = render_to_string(f"member_review/email/{kind}_subject.txt", values)
             body = render_to_string(f"member_review/email/{kind}_body.txt", values)
-        yield EmailMessage(subject=" ".join(subject.split()), body=body, to=[user.email])
+        yield EmailMessage(
+            subject=" ".join(subject.split()), body=body, to=[user.email], reply_to=reply_to
+        )
 
 
 def review_messages(task_state):

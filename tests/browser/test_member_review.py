@@ -47,8 +47,7 @@ def log_in(new_context, username):
     page = new_context().new_page()
     page.goto("/admin/login/")
     page.get_by_label("Användarnamn").fill(username)
-    # Wagtail's login form gives the password field no translated label; its placeholder is.
-    page.get_by_placeholder("Ange lösenord").fill("demo")
+    page.get_by_label("Lösenord").fill("demo")
     page.get_by_role("button", name="Logga in").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     return page
@@ -285,3 +284,13 @@ def test_member_review_screens_meet_wcag_21_aa(new_context, live_demo_site, axe)
     assert_accessible(axe, editor, REVIEW_SCREEN)
     editor.get_by_role("link", name="Redigera sidan").click()
     assert_accessible(axe, editor, REVIEW_SCREEN)
+
+
+def test_the_login_page_carries_the_networks_name_and_meets_wcag_21_aa(new_context, axe):
+    page = new_context().new_page()
+    page.goto("/admin/login/")
+
+    expect(page).to_have_title("Logga in - Idékammaren")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logga in till Idékammaren")
+    expect(page.get_by_role("img", name="Idékammaren")).to_be_visible()
+    assert_accessible(axe, page, "main")
