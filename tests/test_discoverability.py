@@ -180,7 +180,9 @@ class TestSitemap:
         assert (queries(client, "/sitemap.xml"), queries(client, "/sitemap-pages.xml")) == few
 
 
-def test_robots_txt_keeps_crawlers_out_of_admin_and_search_and_points_at_the_sitemap(client):
+def test_robots_txt_keeps_crawlers_out_of_admin_search_and_vote_links_and_points_at_the_sitemap(
+    client,
+):
     response = client.get("/robots.txt")
 
     assert response.status_code == 200
@@ -192,6 +194,8 @@ def test_robots_txt_keeps_crawlers_out_of_admin_and_search_and_points_at_the_sit
     assert "Disallow: /admin/" in lines
     assert f"Disallow: {swedish_search}" in lines
     assert "Disallow: /en/search/" in lines
+    assert "Disallow: /medlemsgranskning/" in lines
+    assert "Disallow: /en/member-review/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 

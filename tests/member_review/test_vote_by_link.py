@@ -107,6 +107,15 @@ def test_a_vote_through_the_link_counts_once_for_the_links_organisation(review, 
     assert "_auth_user_id" not in browser.session
 
 
+def test_a_vote_that_is_no_choice_is_refused_and_nothing_counted(client, review, link):
+    for data in ({}, {"choice": "maybe"}, {"choice": ["endorse", "object"], "reason": "x" * 5000}):
+        response = client.post(link, data)
+
+        assert response.status_code == 400
+        assert "Vår organisations hållning" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
 def test_a_vote_without_the_forms_csrf_token_is_refused(review, link):
     response = Client(enforce_csrf_checks=True).post(link, {"choice": "endorse"})
 
