@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.models import NetworkSettings
 from member_review.models import running_reviews
@@ -45,9 +45,14 @@ def site_address(path):
 
 
 def network_reply_to():
-    """The network's own address from its settings, where a reply to a review e-mail goes."""
-    site = Site.objects.filter(is_default_site=True).first()
-    address = NetworkSettings.for_site(site).email if site else ""
+    """The network's own address from its settings, where a reply to a review e-mail goes.
+    Read only: NetworkSettings.for_site() would create the settings row, and with it a purge of
+    every page's chrome, as a side effect of sending mail."""
+    address = (
+        NetworkSettings.objects.filter(site__is_default_site=True)
+        .values_list("email", flat=True)
+        .first()
+    )
     return [address] if address else None
 
 
