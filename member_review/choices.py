@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 OBJECTION_NEEDS_REASON = _("Please give a reason for the objection.")
+MOST_WORDS_IN_A_SEPARATE_STATEMENT = 200
 
 
 class DecisionRule(models.TextChoices):
@@ -52,3 +53,23 @@ def validate_reason(choice, reason):
     constraint) states this rule through here."""
     if choice == VoteChoice.OBJECT and not (reason or "").strip():
         raise ValidationError(OBJECTION_NEEDS_REASON, code="objection_needs_reason")
+
+
+def validate_separate_statement(choice, text):
+    """A separate statement ("särskilt yttrande") is for an organisation that abstains or objects,
+    in at most 200 words. The review screen, the vote link's page and cast_vote state this rule
+    through here."""
+    text = (text or "").strip()
+    if not text:
+        return
+    if choice == VoteChoice.ENDORSE:
+        raise ValidationError(
+            _("A separate statement is for an organisation that abstains or objects."),
+            code="separate_statement_needs_dissent",
+        )
+    if len(text.split()) > MOST_WORDS_IN_A_SEPARATE_STATEMENT:
+        raise ValidationError(
+            _("A separate statement has at most %(count)d words; this one has %(words)d.")
+            % {"count": MOST_WORDS_IN_A_SEPARATE_STATEMENT, "words": len(text.split())},
+            code="separate_statement_too_long",
+        )

@@ -241,7 +241,14 @@ class MemberReviewTask(Task):
         return False
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        voting.cast_vote(task_state, user, action_name, reason=kwargs.get("comment", ""))
+        voting.cast_vote(
+            task_state,
+            user,
+            action_name,
+            reason=kwargs.get("comment", ""),
+            statement=kwargs.get("statement"),
+            publish_statement=kwargs.get("publish_statement", False),
+        )
         return voting.review_url(task_state)
 
 
@@ -401,3 +408,78 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+class SeparateStatement(models.Model):
+    """A separate statement ("särskilt yttrande"): an organisation that abstains or objects says
+    where it stands, for publication under its name beside the adopted text if it consents.
+
+    Written while the review is open and kept with it (a new review on a changed text asks again).
+    When the members adopt the text, the consenting statements get `page` (positions/adoption.py);
+    without consent a statement stays as private as an objection's reason. Nobody edits the
+    text in the admin; an administrator can hide a published one, giving a reason.
+    """
+
+    task_state = models.ForeignKey(
+        MemberReviewTaskState,
+        verbose_name=_("member review"),
+        on_delete=models.PROTECT,
+        related_name="separate_statements",
+    )
+    organisation = models.ForeignKey(
+        MemberOrganisation,
+        verbose_name=_("member organisation"),
+        on_delete=models.PROTECT,
+        related_name="separate_statements",
+    )
+    text = models.TextField(_("separate statement"))
+    publish = models.BooleanField(_("may be published under the organisation's name"))
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    written_at = models.DateTimeField(_("written at"), default=timezone.now)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("published beside"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_reason = models.TextField(
+        _("reason for hiding it"),
+        blank=True,
+        help_text=_(
+            "Fill in to take the statement off the published page; the reason is kept in its "
+            "history. Empty it to show the statement again."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("separate statement")
+        verbose_name_plural = _("separate statements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_state", "organisation"],
+                name="one_separate_statement_per_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+def published_separate_statements(translation_keys):
+    """The separate statements shown beside the pages with `translation_keys`: published with
+    consent and not hidden."""
+    return (
+        SeparateStatement.objects.filter(
+            page__translation_key__in=translation_keys, publish=True, hidden_reason=""
+        )
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )

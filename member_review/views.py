@@ -18,7 +18,7 @@ from member_review.models import MemberReviewTaskState
 from members.models import Representative
 
 from .access import TALLY, VOTE, review_role
-from .forms import VoteForm
+from .forms import VoteForm, vote_form_initial
 from .reminders import ReminderRefused, remind_now
 from .summary import review_outcome, review_summary, unanswered_organisations
 from .voting import VoteRefused, refusal
@@ -84,10 +84,7 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
             context |= {
                 "organisation": organisation,
                 "vote": vote,
-                "form": form
-                or VoteForm(
-                    initial={"choice": vote.choice, "reason": vote.reason} if vote else None
-                ),
+                "form": form or VoteForm(initial=vote_form_initial(self.state, organisation, vote)),
             }
         return context
 
@@ -118,6 +115,8 @@ class ReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
                 request.user,
                 form.cleaned_data["choice"],
                 comment=form.cleaned_data["reason"],
+                statement=form.cleaned_data["statement"],
+                publish_statement=form.cleaned_data["publish_statement"],
             )
         except VoteRefused as refused:
             messages.error(request, str(refused))

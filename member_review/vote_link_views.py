@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_protect
 
 from home.core.navigation import LanguageLink
 
-from .forms import VoteForm
+from .forms import VoteForm, vote_form_initial
 from .summary import review_summary
 from .text_changes import changes_since_published
 from .vote_links import LinkRefused, open_link
@@ -38,8 +38,8 @@ class VoteByLinkView(View):
         return super().dispatch(request, token)
 
     def get(self, request, token):
-        vote = self.current_vote()
-        initial = {"choice": vote.choice, "reason": vote.reason} if vote else None
+        ballot = self.ballot
+        initial = vote_form_initial(ballot.review, ballot.organisation, self.current_vote())
         return self.page(request, token, VoteForm(initial=initial))
 
     def post(self, request, token):
@@ -53,6 +53,8 @@ class VoteByLinkView(View):
                 form.cleaned_data["choice"],
                 form.cleaned_data["reason"],
                 via="email",
+                statement=form.cleaned_data["statement"],
+                publish_statement=form.cleaned_data["publish_statement"],
             )
         except VoteRefused as refused:
             return self.page(request, token, form, status=400, refused=str(refused))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import LogContext, log
 from wagtail.models import Comment, TaskState, WorkflowState
 
-from .choices import Outcome, VoteChoice, validate_reason
+from .choices import Outcome, VoteChoice, validate_reason, validate_separate_statement
 
 
 class VoteRefused(PermissionDenied):
@@ -37,11 +37,15 @@ def refusal(task_state, page):
 
 
 @transaction.atomic
-def cast_vote(task_state, user, choice, reason="", via=None):
+def cast_vote(
+    task_state, user, choice, reason="", via=None, statement=None, publish_statement=False
+):
     """Record `user`'s organisation's vote and settle the review if the vote decides it.
 
     `via` names the way the vote came when it was not the admin's review screen ("email": the
-    personal link in the invitation); the page's history shows it.
+    personal link in the invitation); the page's history shows it. `statement` is the
+    organisation's separate statement and `publish_statement` its consent to publication; None
+    leaves a statement written earlier as it is, "" removes it, and an endorsement removes it.
 
     The task state row is locked first, so votes on one review are counted one at a time and the
     review completes exactly once, however many arrive together.
@@ -63,9 +67,11 @@ def cast_vote(task_state, user, choice, reason="", via=None):
     reason = (reason or "").strip()
     try:
         validate_reason(choice, reason)
+        validate_separate_statement(choice, statement)
     except ValidationError as error:
         raise VoteRefused(error.messages[0]) from error
 
+    record_separate_statement(state, organisation, user, choice, statement, publish_statement)
     previous = state.votes.filter(organisation=organisation).first()
     if previous and (previous.choice, previous.reason) == (choice, reason):
         return previous
@@ -87,6 +93,22 @@ def cast_vote(task_state, user, choice, reason="", via=None):
     )
     settle(state)
     return vote
+
+
+def record_separate_statement(state, organisation, user, choice, text, publish):
+    statements = state.separate_statements.filter(organisation=organisation)
+    if choice == VoteChoice.ENDORSE or text == "":
+        statements.delete()
+    elif text is not None:
+        state.separate_statements.update_or_create(
+            organisation=organisation,
+            defaults={
+                "text": text.strip(),
+                "publish": bool(publish),
+                "written_by": user,
+                "written_at": timezone.now(),
+            },
+        )
 
 
 def settle(state, deadline_passed=False):

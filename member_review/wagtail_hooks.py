@@ -2,11 +2,15 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
 
+from home.core.snippets import SnippetViewSet
 from member_review import urls as review_urls
 from member_review.access import edits_pages
 from member_review.choices import VoteChoice
+from member_review.models import SeparateStatement
 from member_review.panels import MemberReviewsDashboardPanel
 from member_review.representative_gate import refuse_document_to_representatives
 from members.models import Representative
@@ -85,3 +89,21 @@ def hide_reports_from_representatives(request, menu_items):
 
 # Representatives reach only what they are asked about: member_review/representative_gate.py.
 hooks.register("before_serve_document", refuse_document_to_representatives)
+
+
+class SeparateStatementViewSet(SnippetViewSet):
+    """Administrators hide a published separate statement, giving a reason; nobody edits its
+    text, which is the organisation's. Only administrators have the permissions (migration
+    member_review 0004); Wagtail logs each change with its user."""
+
+    model = SeparateStatement
+    icon = "openquote"
+    menu_label = _("Separate statements")
+    add_to_admin_menu = True
+    menu_order = 330
+    list_display = ["organisation", "page", "publish", "hidden_reason", "written_at"]
+    panels = [FieldPanel("hidden_reason")]
+    search_backend_name = None
+
+
+register_snippet(SeparateStatementViewSet)

@@ -1,10 +1,11 @@
 """What the members' adoption of a revision means for a statement or consultation response:
-the organisations that endorsed it, "N of M", and the adoption date."""
+the organisations that endorsed it, "N of M", the adoption date and the separate statements
+published beside it."""
 
 from django.utils import timezone
 
 from member_review.choices import VoteChoice
-from member_review.models import MemberReviewTaskState
+from member_review.models import MemberReviewTaskState, SeparateStatement
 from member_review.signals import revision_adopted
 
 from .models import Adoption, Endorsement
@@ -34,6 +35,10 @@ def record_adoption(sender, review, page, revision, **kwargs):
         decided_on = timezone.localdate(review.finished_at)
         revision.content["date_adopted"] = decided_on.isoformat()
         revision.save(update_fields=["content"])
+    # The separate statements of this review whose organisations consented go beside the text,
+    # in place of those of an earlier adoption.
+    SeparateStatement.objects.filter(page=page).update(page=None)
+    review.separate_statements.filter(publish=True).update(page=page)
     tally = review.tally()
     Adoption.objects.update_or_create(
         page=page,

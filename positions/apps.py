@@ -8,11 +8,12 @@ class PositionsConfig(AppConfig):
 
     def ready(self):
         from home.core.signals import renew_when_changed
+        from member_review.models import SeparateStatement
         from positions import adoption, cache_purging
         from positions.models import Adoption, Endorsement, IssuingAuthority
 
         adoption.connect()
         cache_purging.connect()
         # The home page names the authority of each open consultation; statements and responses
-        # show their endorsers (templates/positions/).
-        renew_when_changed(IssuingAuthority, Endorsement, Adoption)
+        # show their endorsers and separate statements (templates/positions/).
+        renew_when_changed(IssuingAuthority, Endorsement, Adoption, SeparateStatement)

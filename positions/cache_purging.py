@@ -6,6 +6,8 @@
   page.
 - A member organisation changed: the pages it endorses, which name it, and the API.
 - An issuing authority changed: the consultation responses it referred, the search and the API.
+- A published separate statement hidden or shown again: the page it stands beside, its
+  translations, their listings and the API.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -15,6 +17,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from home.core.cache_purging import shown_pages
 from home.core.xkey_purge import purge_on_commit, purging_enabled
+from member_review.models import SeparateStatement
 from members.models import MemberDirectoryPage, MemberOrganisation
 
 from .models import ConsultationResponsePage, IssuingAuthority
@@ -42,6 +45,12 @@ def authority_changed(sender, instance, **kwargs):
         purge_on_commit(shown_pages(referred) | {"api", "search"})
 
 
+def separate_statement_changed(sender, instance, **kwargs):
+    if purging_enabled() and instance.page_id:
+        beside = Page.objects.filter(translation_key=instance.page.translation_key)
+        purge_on_commit(shown_pages(beside) | {"api"})
+
+
 def connect():
     page_published.connect(endorsed_page_changed, dispatch_uid="purge-endorsed-published")
     page_unpublished.connect(endorsed_page_changed, dispatch_uid="purge-endorsed-unpublished")
@@ -50,3 +59,8 @@ def connect():
             organisation_changed, sender=MemberOrganisation, dispatch_uid="purge-endorsers"
         )
         signal.connect(authority_changed, sender=IssuingAuthority, dispatch_uid="purge-authority")
+        signal.connect(
+            separate_statement_changed,
+            sender=SeparateStatement,
+            dispatch_uid="purge-separate-statement",
+        )

@@ -85,6 +85,22 @@ IN_REVIEW = {
     ],
 }
 
+ADOPTED_WITH_A_SEPARATE_STATEMENT = {
+    "title": "Fritidsgårdar ska finnas i hela länet",
+    "slug": "fritidsgardar-ska-finnas-i-hela-lanet",
+    "summary": "Unga på landsbygden ska ha samma tillgång till öppen fritidsverksamhet som unga i tätorterna. Regionen och kommunerna bör finansiera den tillsammans med civilsamhället.",
+    "body": [
+        heading("Vad vi föreslår"),
+        paragraph(
+            "<p>Varje kommun i Värmland bör ha minst en öppen fritidsverksamhet för unga, driven av kommunen eller av en idéburen organisation med långsiktigt stöd.</p>"
+        ),
+    ],
+}
+SEPARATE_STATEMENT = (
+    "Vi delar målet men avstår, eftersom förslaget inte säger hur verksamheter som drivs "
+    "av ideella krafter ska få lokaler på orter där kommunen saknar egna."
+)
+
 STATEMENTS = [
     {
         "date_adopted": datetime.date(2026, 9, 10),
@@ -341,6 +357,7 @@ def load(stdout):
             page=indexes[page_factory], defaults={"workflow": statement_workflow}
         )
     ensure_statement_in_review(indexes[PositionIndexPageFactory], statement_workflow)
+    ensure_adopted_with_a_separate_statement(indexes[PositionIndexPageFactory], statement_workflow)
     stdout.write("Member organisations, statements and consultations are in place.")
 
 
@@ -371,6 +388,37 @@ def ensure_statement_in_review(index, workflow):
         cast_vote(review, User.objects.get(username=username), choice)
     # The editors reminded one organisation that had not answered.
     remind(review, review.unanswered()[:1], user=editor)
+
+
+def ensure_adopted_with_a_separate_statement(index, workflow):
+    """A statement the members adopted through a member review, one organisation abstaining with
+    a separate statement that it agreed to publish."""
+    spec = ADOPTED_WITH_A_SEPARATE_STATEMENT
+    if PositionStatementPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
+        return
+    User = get_user_model()
+    editor = User.objects.get(username="redaktor")
+    page = PositionStatementPageFactory(
+        parent=index,
+        live=False,
+        owner=editor,
+        date_adopted=None,
+        topics=topics("folkhalsa"),
+        **spec,
+    )
+    page.save_revision(user=editor, log_action=True)
+    workflow_state = workflow.start(page, editor)
+    workflow_state.current_task_state.approve(user=User.objects.get(username="admin"))
+    review = workflow_state.current_task_state.specific
+    cast_vote(
+        review,
+        User.objects.get(username="representant9"),
+        VoteChoice.ABSTAIN,
+        statement=SEPARATE_STATEMENT,
+        publish_statement=True,
+    )
+    for number in range(1, 8):
+        cast_vote(review, User.objects.get(username=f"representant{number}"), VoteChoice.ENDORSE)
 
 
 def ensure_page(index, page_factory, spec, en, **fields):

@@ -1,7 +1,9 @@
+from django.db.models import F
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from home.core.feeds import Contributor, SectionFeed, start_of
+from member_review.models import published_separate_statements
 from members.models import organisation_url
 from positions.models import (
     ConsultationIndexPage,
@@ -27,6 +29,18 @@ def with_endorsers(pages, request):
     return pages
 
 
+def with_separate_statements(pages):
+    """Give each page `statements`: its published separate statements, for all pages in one query."""
+    statements = {page.translation_key: [] for page in pages}
+    for statement in published_separate_statements(list(statements)).annotate(
+        key=F("page__translation_key")
+    ):
+        statements[statement.key].append(statement)
+    for page in pages:
+        page.statements = statements[page.translation_key]
+    return pages
+
+
 def absolute(request, url):
     return request.build_absolute_uri(url) if url else ""
 
@@ -35,13 +49,18 @@ class EndorsedPageFeed(SectionFeed):
     """Entries that member organisations endorse; the organisations are the entry's contributors."""
 
     def items(self, channel):
-        return with_endorsers(super().items(channel), channel.request)
+        return with_separate_statements(with_endorsers(super().items(channel), channel.request))
 
     def item_description(self, item):
         paragraphs = [item.summary]
         if item.endorsers:
             names = ", ".join(endorser.name for endorser in item.endorsers)
             paragraphs.append(_("Endorsed by: %(names)s") % {"names": names})
+        for statement in item.statements:
+            paragraphs.append(
+                _("Separate statement by %(organisation)s: %(text)s")
+                % {"organisation": statement.organisation.name, "text": statement.text}
+            )
         return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs))
 
     def item_extra_kwargs(self, item):

@@ -177,6 +177,7 @@ class TestPages:
             "summary": response.summary,
             "topics": [],
             "endorsing_organisations": [{"name": members[0].name, "slug": members[0].slug}],
+            "separate_statements": [],
             "response_document": data["response_document"],
         }
         assert data["response_document"]["id"] == document.pk
@@ -462,7 +463,7 @@ def test_listing_statements_costs_the_same_for_2_as_for_20(client, statements_in
             for organisation in members[:4]:
                 EndorsementFactory(page=statement, organisation=organisation)
 
-    fields = "summary,date_adopted,topics,endorsing_organisations,document"
+    fields = "summary,date_adopted,topics,endorsing_organisations,separate_statements,document"
     add(2)
     few = queries(client, f"{STATEMENTS}&fields={fields}")
     add(18)

@@ -11,7 +11,7 @@ from wagtail.models import Page, Revision, Site
 import pytest
 
 from home.models import ContactPerson, FooterText, HomePage, NetworkSettings, Topic
-from member_review.models import MemberReviewTaskState, Reminder
+from member_review.models import MemberReviewTaskState, Reminder, SeparateStatement
 from members.models import MemberOrganisation, Representative
 from news.models import NewsPage
 from positions.models import ConsultationResponsePage, Endorsement, PositionStatementPage
@@ -33,6 +33,7 @@ def counts():
         "representatives": Representative.objects.count(),
         "endorsements": Endorsement.objects.count(),
         "reminders": Reminder.objects.count(),
+        "separate statements": SeparateStatement.objects.count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
     }
@@ -91,6 +92,14 @@ class TestTheLoadedDemo:
         assert reminder.task_state == review
         assert reminder.sent_by.username == "redaktor"
         assert not review.votes.filter(organisation=reminder.organisation).exists()
+
+    def test_an_adopted_statement_has_one_published_separate_statement(self, client):
+        [statement] = SeparateStatement.objects.exclude(page=None)
+        page = statement.page.specific
+        assert page.live and statement.publish
+        html = client.get(page.url).content.decode()
+        assert "Särskilda yttranden" in html
+        assert f"<h3>{statement.organisation.name}</h3>" in html
 
     def test_demo_site_replaces_wagtails_welcome_page(self):
         site = Site.objects.get(is_default_site=True)

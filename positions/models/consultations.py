@@ -21,7 +21,11 @@ from home.models.mixins import (
     TopicsMixin,
 )
 
-from .endorsements import EndorsedPageMixin, EndorsingOrganisationsField
+from .endorsements import (
+    EndorsedPageMixin,
+    EndorsingOrganisationsField,
+    SeparateStatementsField,
+)
 
 
 class IssuingAuthority(index.Indexed, models.Model):
@@ -244,6 +248,7 @@ class ConsultationResponsePage(
         APIField("summary"),
         APIField("topics", serializer=TopicsField()),
         APIField("endorsing_organisations", serializer=EndorsingOrganisationsField()),
+        APIField("separate_statements", serializer=SeparateStatementsField()),
         APIField("response_document"),
         APIField("body"),
     ]

@@ -10,7 +10,12 @@ from wagtail.models import Locale, Page
 from home.core.api import ListingField
 from home.core.publication import can_publish, editorial_refusal
 from home.models.mixins import in_default_locale
-from member_review.models import MemberReviewTaskState, is_adopted, running_reviews_of
+from member_review.models import (
+    MemberReviewTaskState,
+    is_adopted,
+    published_separate_statements,
+    running_reviews_of,
+)
 from member_review.panels import MemberReviewPanel
 from member_review.restart import restart_review_on_new_revision
 from members.models import MemberOrganisation
@@ -110,6 +115,21 @@ def endorsers_by_translation_key(pages):
     for organisation in organisations:
         endorsers[organisation.endorsed_key].append(organisation)
     return endorsers
+
+
+class SeparateStatementsField(ListingField):
+    """The API's `separate_statements`: each page's published separate statements."""
+
+    def values_for(self, pages):
+        statements = {page.translation_key: [] for page in pages}
+        keys = list(statements)
+        for statement in published_separate_statements(keys).annotate(
+            key=models.F("page__translation_key")
+        ):
+            statements[statement.key].append(
+                {"organisation": statement.organisation.name, "text": statement.text}
+            )
+        return {page.pk: statements[page.translation_key] for page in pages}
 
 
 class EndorsingOrganisationsField(ListingField):
@@ -239,6 +259,10 @@ class EndorsedPageMixin(models.Model):
             .prefetch_related(models.Prefetch("logo", queryset=logos))
             .order_by("name")
         )
+
+    def separate_statements(self):
+        """The separate statements published beside this page or its source."""
+        return published_separate_statements([self.translation_key])
 
     def endorsement_summary(self):
         """The member review's result, "N of M", as recorded when the members adopted it (for a

@@ -23,6 +23,7 @@ from members.models import MemberOrganisation
 from .endorsements import (
     EndorsedPageMixin,
     EndorsingOrganisationsField,
+    SeparateStatementsField,
     electorate_size,
     endorser_count,
 )
@@ -109,6 +110,7 @@ class PositionStatementPage(
         APIField("date_adopted"),
         APIField("topics", serializer=TopicsField()),
         APIField("endorsing_organisations", serializer=EndorsingOrganisationsField()),
+        APIField("separate_statements", serializer=SeparateStatementsField()),
         APIField("document"),
         APIField("body"),
     ]
