@@ -44,6 +44,7 @@ run: demo ## Start the development server with demo content at http://127.0.0.1:
 # DATABASE_URL) behind Varnish with deploy/varnish/default.vcl, as in deploy/, on loopback only.
 # Static files are collected into a temporary folder, removed with the rest on Ctrl-C. The e-mail
 # worker prints each message, as under `make run`.
+serve: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:6081
 serve: demo ## The production stack on loopback: Varnish at http://127.0.0.1:6081/ before gunicorn (production settings) at :8000, and the e-mail worker (needs Debian's varnish varnish-modules)
 	@command -v varnishd >/dev/null || { echo "make serve needs Varnish and its xkey module: apt-get install varnish varnish-modules"; exit 1; }
 	@for port in 8000 6081; do \

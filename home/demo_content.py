@@ -6,7 +6,9 @@ that the Swedish Post and Telecom Authority reserves for fiction; e-mail uses `.
 
 from functools import cache
 from io import BytesIO
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -441,14 +443,23 @@ def ensure_home_page(sv, en):
         home = HomePageFactory(parent=root, locale=sv, published_revision=True, **HOME["sv"])
         site = Site.objects.filter(is_default_site=True).first()
         welcome = site.root_page if site else None
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home},
-        )
+        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home})
         if welcome is not None and welcome.specific_class is Page:
             welcome.delete()
+    serve_at_the_configured_address(home)
     ensure_translation(home, en, HOME["en"])
     return home
+
+
+def serve_at_the_configured_address(home):
+    """The demo site's address is the one the e-mails use (WAGTAILADMIN_BASE_URL, which
+    `make run PORT=…` sets), so that the pages' own addresses in Wagtail's e-mails and in the
+    member review's point at the server that runs, on every load."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    Site.objects.filter(root_page=home).update(
+        hostname=address.hostname or "localhost", port=address.port or default_port
+    )
 
 
 def ensure_content_page(home, spec, en):
