@@ -23,6 +23,13 @@ PAGES = [
     ("sv-news", "sv", "/nyheter/ideburet-offentligt-partnerskap-med-region-varmland/", 200),
     ("sv-statement-index", "sv", "/stallningstaganden/", 200),
     ("sv-statement", "sv", "/stallningstaganden/unga-vuxnas-psykiska-halsa/", 200),
+    (
+        "sv-statement-with-a-separate-statement",
+        "sv",
+        "/stallningstaganden/fritidsgardar-ska-finnas-i-hela-lanet/",
+        200,
+    ),
+    ("sv-how-members-review", "sv", "/sa-granskar-medlemmarna/", 200),
     ("sv-consultation-register", "sv", "/remisser/", 200),
     ("sv-response", "sv", "/remisser/sou-2026-7-ett-starkt-civilsamhalle/", 200),
     ("sv-member-directory", "sv", "/medlemmar/", 200),
@@ -38,6 +45,7 @@ PAGES = [
     ("en-response", "en", "/en/consultations/sou-2026-7-a-stronger-civil-society/", 200),
     ("en-member-directory", "en", "/en/members/", 200),
     ("en-member-organisation", "en", "/en/members/grannkraft/", 200),
+    ("en-how-members-review", "en", "/en/how-member-organisations-review/", 200),
 ]
 
 
