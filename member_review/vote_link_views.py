@@ -39,8 +39,9 @@ class VoteByLinkView(View):
 
     def get(self, request, token):
         ballot = self.ballot
-        initial = vote_form_initial(ballot.review, ballot.organisation, self.current_vote())
-        return self.page(request, token, VoteForm(initial=initial))
+        vote = self.current_vote()
+        initial = vote_form_initial(ballot.review, ballot.organisation, vote)
+        return self.page(request, token, VoteForm(initial=initial), vote=vote)
 
     def post(self, request, token):
         form = VoteForm(request.POST)
@@ -63,10 +64,10 @@ class VoteByLinkView(View):
     def current_vote(self):
         return self.ballot.review.votes.filter(organisation=self.ballot.organisation).first()
 
-    def page(self, request, token, form, status=200, refused=None):
+    def page(self, request, token, form, status=200, refused=None, vote=None):
         ballot = self.ballot
         reviewed = ballot.review.revision.as_object()
-        vote = self.current_vote()
+        vote = vote or self.current_vote()
         context = {
             "page_title": _("Member review"),
             "ballot": ballot,

@@ -37,8 +37,12 @@ def record_adoption(sender, review, page, revision, **kwargs):
         revision.save(update_fields=["content"])
     # The separate statements of this review whose organisations consented go beside the text,
     # in place of those of an earlier adoption.
+    # Only those of organisations that did not endorse: cast_vote withdraws an endorser's
+    # statement, and this holds whatever wrote the row.
     SeparateStatement.objects.filter(page=page).update(page=None)
-    review.separate_statements.filter(publish=True).update(page=page)
+    review.separate_statements.filter(publish=True).exclude(organisation_id__in=endorsing).update(
+        page=page
+    )
     tally = review.tally()
     Adoption.objects.update_or_create(
         page=page,

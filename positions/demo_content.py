@@ -361,64 +361,60 @@ def load(stdout):
     stdout.write("Member organisations, statements and consultations are in place.")
 
 
-def ensure_statement_in_review(index, workflow):
-    """A draft the editors submitted and approved, on which three members have voted so far and
-    one more has been reminded."""
-    if PositionStatementPage.objects.child_of(index).filter(slug=IN_REVIEW["slug"]).exists():
-        return
+def start_member_review(index, workflow, spec, topic):
+    """A draft the editors submitted and approved, now in member review; None if it exists."""
+    if PositionStatementPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
+        return None
     User = get_user_model()
     editor = User.objects.get(username="redaktor")
     page = PositionStatementPageFactory(
-        parent=index,
-        live=False,
-        owner=editor,
-        date_adopted=None,
-        topics=topics("demokrati"),
-        **IN_REVIEW,
+        parent=index, live=False, owner=editor, date_adopted=None, topics=topics(topic), **spec
     )
     page.save_revision(user=editor, log_action=True)
     workflow_state = workflow.start(page, editor)
     workflow_state.current_task_state.approve(user=User.objects.get(username="admin"))
-    review = workflow_state.current_task_state.specific
-    for username, choice in [
-        ("representant1", VoteChoice.ENDORSE),
-        ("representant2", VoteChoice.ENDORSE),
-        ("representant3", VoteChoice.ABSTAIN),
+    return workflow_state.current_task_state.specific
+
+
+def representative(number):
+    return get_user_model().objects.get(username=f"representant{number}")
+
+
+def ensure_statement_in_review(index, workflow):
+    """A statement in member review on which three members have voted so far and one more has
+    been reminded."""
+    review = start_member_review(index, workflow, IN_REVIEW, "demokrati")
+    if review is None:
+        return
+    for number, choice in [
+        (1, VoteChoice.ENDORSE),
+        (2, VoteChoice.ENDORSE),
+        (3, VoteChoice.ABSTAIN),
     ]:
-        cast_vote(review, User.objects.get(username=username), choice)
+        cast_vote(review, representative(number), choice)
     # The editors reminded one organisation that had not answered.
-    remind(review, review.unanswered()[:1], user=editor)
+    remind(
+        review,
+        review.unanswered()[:1],
+        user=get_user_model().objects.get(username="redaktor"),
+    )
 
 
 def ensure_adopted_with_a_separate_statement(index, workflow):
     """A statement the members adopted through a member review, one organisation abstaining with
     a separate statement that it agreed to publish."""
-    spec = ADOPTED_WITH_A_SEPARATE_STATEMENT
-    if PositionStatementPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
+    review = start_member_review(index, workflow, ADOPTED_WITH_A_SEPARATE_STATEMENT, "folkhalsa")
+    if review is None:
         return
-    User = get_user_model()
-    editor = User.objects.get(username="redaktor")
-    page = PositionStatementPageFactory(
-        parent=index,
-        live=False,
-        owner=editor,
-        date_adopted=None,
-        topics=topics("folkhalsa"),
-        **spec,
-    )
-    page.save_revision(user=editor, log_action=True)
-    workflow_state = workflow.start(page, editor)
-    workflow_state.current_task_state.approve(user=User.objects.get(username="admin"))
-    review = workflow_state.current_task_state.specific
     cast_vote(
         review,
-        User.objects.get(username="representant9"),
+        representative(9),
         VoteChoice.ABSTAIN,
         statement=SEPARATE_STATEMENT,
         publish_statement=True,
     )
     for number in range(1, 8):
-        cast_vote(review, User.objects.get(username=f"representant{number}"), VoteChoice.ENDORSE)
+        cast_vote(review, representative(number), VoteChoice.ENDORSE)
 
 
 def ensure_page(index, page_factory, spec, en, **fields):

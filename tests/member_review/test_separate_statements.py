@@ -110,6 +110,25 @@ def test_a_statement_with_an_endorsement_or_of_too_many_words_is_refused(
     assert not SeparateStatement.objects.exists()
 
 
+def test_a_statement_written_around_the_forms_for_an_endorser_is_not_published(client, review):
+    endorser = review.representatives[0]
+    cast_vote(review.state, endorser, "endorse")
+    # Written after the endorsement, as only the shell or a bug could.
+    SeparateStatement.objects.create(
+        task_state=review.state,
+        organisation=organisation_of(endorser),
+        text=STATEMENT,
+        publish=True,
+        written_by=endorser,
+    )
+
+    for user in review.representatives[1:7]:
+        cast_vote(review.state, user, "endorse")
+
+    assert HEADING not in public_html(client, review)
+    assert SeparateStatement.objects.get().page is None
+
+
 def test_changing_to_an_endorsement_withdraws_the_statement(client, review):
     user = review.representatives[0]
     vote(client, user, review, "abstain", statement=STATEMENT, publish=True)
