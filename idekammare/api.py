@@ -37,7 +37,7 @@ from wagtail.models import Page
 
 from rest_framework.renderers import JSONRenderer
 
-from home.core.files import referenced_by, restricted_collections
+from home.core.files import restricted_collections, used_by
 from home.core.search_terms import MAX_CHARACTERS, MAX_WORDS, search_terms
 
 
@@ -223,7 +223,7 @@ class ReferencedByPublicPagesMixin:
 
     def get_queryset(self):
         return (
-            self.model.objects.filter(pk__in=referenced_by(self.public_pages, self.model))
+            used_by(self.public_pages, self.model)
             .exclude(collection__in=restricted_collections())
             .order_by("id")
         )

@@ -20,6 +20,7 @@ from idekammare.views import favicon, healthz, robots_txt
 from member_review.vote_link_views import VoteByLinkView
 from news.feeds import NewsFeed
 from positions.feeds import ConsultationResponseFeed, StatementFeed
+from positions.remiss.input_views import InputByLinkView
 
 SITEMAPS = {"pages": PagesSitemap}
 # Wagtail's URLs, in their order, with its serve view given the route kept per generation.
@@ -92,6 +93,11 @@ urlpatterns += i18n_patterns(
         pgettext_lazy("URL path", "member-review/<str:token>/"),
         VoteByLinkView.as_view(),
         name="member_review_vote_link",
+    ),
+    path(
+        pgettext_lazy("URL path", "consultation-input/<str:token>/"),
+        InputByLinkView.as_view(),
+        name="consultation_input_link",
     ),
     path("", include(WAGTAIL_URLS)),
     prefix_default_language=False,

@@ -42,13 +42,14 @@ def favicon(request):
 
 
 def robots_txt(request):
-    """Keep crawlers out of the admin, the search results and the members' personal vote links,
+    """Keep crawlers out of the admin, the search results and the members' personal links,
     and show them the sitemap."""
     lines = ["User-agent: *", f"Disallow: {reverse('wagtailadmin_home')}"]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             lines.append(f"Disallow: {reverse('search')}")
-            vote_link = reverse("member_review_vote_link", args=["token"])
-            lines.append(f"Disallow: {vote_link.removesuffix('token/')}")
+            for personal_link in ("member_review_vote_link", "consultation_input_link"):
+                link = reverse(personal_link, args=["token"])
+                lines.append(f"Disallow: {link.removesuffix('token/')}")
     lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

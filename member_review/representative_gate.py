@@ -78,6 +78,12 @@ WHILE_VOTING = {
 }
 
 
+def open_to_representatives(url_name, methods=SAFE):
+    """Open an admin view of an app above this one to representatives; the view itself must
+    decide what each representative may see and do there."""
+    OPEN[url_name] = frozenset(methods)
+
+
 def is_representative(user):
     """Whether `user` comes to the admin as a member representative and as nothing more.
 

@@ -7,13 +7,22 @@ class PositionsConfig(AppConfig):
     verbose_name = _("Positions and consultations")
 
     def ready(self):
+        from home.core.files import also_public
         from home.core.signals import renew_when_changed
         from member_review.models import SeparateStatement
-        from positions import adoption, cache_purging
+        from member_review.representative_gate import SAFE, open_to_representatives
+        from positions import adoption, cache_purging, submission_package
         from positions.models import Adoption, Endorsement, IssuingAuthority
 
         adoption.connect()
         cache_purging.connect()
+        submission_package.connect()
+        also_public(submission_package.shown_packages)
+        # Representatives give their organisation's input in the admin; the views decide what
+        # each may see (positions/remiss/input_views.py).
+        open_to_representatives("positions_remiss:inputs")
+        open_to_representatives("positions_remiss:input", SAFE | {"POST"})
+        open_to_representatives("positions_remiss:input_file")
         # The home page names the authority of each open consultation; statements and responses
         # show their endorsers and separate statements (templates/positions/).
         renew_when_changed(IssuingAuthority, Endorsement, Adoption, SeparateStatement)

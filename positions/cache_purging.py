@@ -8,6 +8,11 @@
 - An issuing authority changed: the consultation responses it referred, the search and the API.
 - A published separate statement hidden or shown again: the page it stands beside, its
   translations, their listings and the API.
+- A consultation case or a delivery to the authority changed (the members' input date, the
+  response files, the date sent, the follow-up): the consultation response, its translations,
+  their listings (the register, its feeds and the home pages) and the API. These pages read the
+  case with their own rows on every request and keep nothing of it under the generation, so no
+  new generation is needed. The members' input (MemberInput) is never public and purges nothing.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -20,7 +25,7 @@ from home.core.xkey_purge import purge_on_commit, purging_enabled
 from member_review.models import SeparateStatement
 from members.models import MemberDirectoryPage, MemberOrganisation
 
-from .models import ConsultationResponsePage, IssuingAuthority
+from .models import ConsultationCase, ConsultationResponsePage, Delivery, IssuingAuthority
 from .models.endorsements import EndorsedPageMixin
 
 
@@ -51,6 +56,17 @@ def separate_statement_changed(sender, instance, **kwargs):
         purge_on_commit(shown_pages(beside) | {"api"})
 
 
+def case_changed(sender, instance, **kwargs):
+    if purging_enabled():
+        purge_on_commit(shown_pages(Page.objects.filter(pk=instance.page_id)) | {"api"})
+
+
+def delivery_changed(sender, instance, **kwargs):
+    if purging_enabled():
+        case = ConsultationCase.objects.filter(pk=instance.case_id)
+        purge_on_commit(shown_pages(Page.objects.filter(pk__in=case.values("page"))) | {"api"})
+
+
 def connect():
     page_published.connect(endorsed_page_changed, dispatch_uid="purge-endorsed-published")
     page_unpublished.connect(endorsed_page_changed, dispatch_uid="purge-endorsed-unpublished")
@@ -64,3 +80,5 @@ def connect():
             sender=SeparateStatement,
             dispatch_uid="purge-separate-statement",
         )
+        signal.connect(case_changed, sender=ConsultationCase, dispatch_uid="purge-case")
+        signal.connect(delivery_changed, sender=Delivery, dispatch_uid="purge-delivery")

@@ -1,4 +1,11 @@
 import datetime
+import io
+import zipfile
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
 
 import factory
 import wagtail_factories
@@ -6,12 +13,16 @@ import wagtail_factories
 from home.factories import PageFactory
 from members.factories import MemberOrganisationFactory
 from positions.models import (
+    ConsultationCase,
     ConsultationIndexPage,
     ConsultationResponsePage,
+    Delivery,
     Endorsement,
     IssuingAuthority,
+    MemberInput,
     PositionIndexPage,
     PositionStatementPage,
+    Uptake,
 )
 
 
@@ -76,3 +87,65 @@ class EndorsementFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Endorsement
+
+
+def minimal_file(extension):
+    """The smallest bytes that pass for a PDF or a Word file (home/core/document_content.py)."""
+    if extension == "pdf":
+        return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+    main_part = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            f'<Types><Override PartName="/word/document.xml" ContentType="{main_part}"/></Types>',
+        )
+    return buffer.getvalue()
+
+
+def response_document(name, extension):
+    """A document `name`.`extension`, a PDF or a Word file, as the package or an editor's upload."""
+    return get_document_model().objects.create(
+        title=name, file=ContentFile(minimal_file(extension), name=f"{name}.{extension}")
+    )
+
+
+class ConsultationCaseFactory(factory.django.DjangoModelFactory):
+    """The case of a Swedish consultation response, which the test passes as `page`.
+
+    `followed_up=True` records a follow-up: the decision took up our points in part.
+    """
+
+    class Meta:
+        model = ConsultationCase
+
+    class Params:
+        followed_up = factory.Trait(
+            decision_title="Regional utvecklingsstrategi för Värmland 2027–2035",
+            decision_url="https://regionvarmland.example/beslut/2026-45",
+            decision_date=datetime.date(2026, 6, 10),
+            uptake=Uptake.PARTLY,
+            follow_up_comment="Regionen tog in kravet på fleråriga avtal men inte lokalfrågan.",
+            followed_up_at=factory.LazyFunction(timezone.now),
+        )
+
+
+class DeliveryFactory(factory.django.DjangoModelFactory):
+    """A delivery of the `case` the test passes."""
+
+    sent_at = factory.LazyFunction(timezone.now)
+    recipient = "registrator@myndighet.example"
+    message_id = factory.Sequence(lambda n: f"<leverans-{n}@idekammaren.example>")
+
+    class Meta:
+        model = Delivery
+
+
+class MemberInputFactory(factory.django.DjangoModelFactory):
+    """A member organisation's input to the `case` the test passes."""
+
+    organisation = factory.SubFactory(MemberOrganisationFactory)
+    text = "Vi vill att remissvaret tar upp föreningarnas lokalkostnader."
+
+    class Meta:
+        model = MemberInput

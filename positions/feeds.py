@@ -1,4 +1,5 @@
 from django.db.models import F
+from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from positions.models import (
     PositionIndexPage,
     PositionStatementPage,
 )
+from positions.models.consultations import with_cases
 from positions.models.endorsements import endorsers_by_translation_key
 
 
@@ -52,6 +54,10 @@ class EndorsedPageFeed(SectionFeed):
         return with_separate_statements(with_endorsers(super().items(channel), channel.request))
 
     def item_description(self, item):
+        return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in self.about(item)))
+
+    def about(self, item):
+        """The entry's description, paragraph by paragraph."""
         paragraphs = [item.summary]
         if item.endorsers:
             names = ", ".join(endorser.name for endorser in item.endorsers)
@@ -61,7 +67,7 @@ class EndorsedPageFeed(SectionFeed):
                 _("Separate statement by %(organisation)s: %(text)s")
                 % {"organisation": statement.organisation.name, "text": statement.text}
             )
-        return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs))
+        return paragraphs
 
     def item_extra_kwargs(self, item):
         return {"contributors": item.endorsers}
@@ -91,5 +97,40 @@ class ConsultationResponseFeed(EndorsedPageFeed):
             .order_by("-submitted_date", "-pk")
         )
 
+    def items(self, channel):
+        return with_cases(super().items(channel))
+
     def item_pubdate(self, item):
         return start_of(item.submitted_date)
+
+    def item_updateddate(self, item):
+        """A follow-up recorded after the publication updates the entry."""
+        follow_up = item.follow_up()
+        followed_up_at = follow_up.followed_up_at if follow_up else None
+        return max(filter(None, [item.last_published_at, followed_up_at]), default=None)
+
+    def about(self, item):
+        """The members' input date, the day the response was sent and the follow-up, after what
+        every endorsed page's entry says."""
+        paragraphs = super().about(item)
+        if input_deadline := item.input_deadline():
+            paragraphs.append(_("Members' input by: %(date)s") % {"date": day(input_deadline)})
+        if sent_date := item.sent_date():
+            paragraphs.append(_("Sent to the authority: %(date)s") % {"date": day(sent_date)})
+        if follow_up := item.follow_up():
+            decision = ", ".join(
+                filter(None, [follow_up.decision_title, day(follow_up.decision_date)])
+            )
+            if decision:
+                paragraphs.append(_("Decision: %(decision)s") % {"decision": decision})
+            paragraphs.append(
+                _("Were our points taken up? %(uptake)s")
+                % {"uptake": follow_up.get_uptake_display()}
+            )
+            if follow_up.follow_up_comment:
+                paragraphs.append(follow_up.follow_up_comment)
+        return paragraphs
+
+
+def day(date):
+    return date_format(date, "j F Y") if date else ""

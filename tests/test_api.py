@@ -1,5 +1,8 @@
 """The open-data API at /api/v2/: published content only, read-only JSON, a 4xx for bad input."""
 
+import datetime
+from datetime import UTC
+
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
@@ -20,9 +23,12 @@ from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
 from news.factories import NewsPageFactory
 from positions.factories import (
+    ConsultationCaseFactory,
     ConsultationResponsePageFactory,
+    DeliveryFactory,
     EndorsementFactory,
     IssuingAuthorityFactory,
+    MemberInputFactory,
     PositionStatementPageFactory,
 )
 from tests.review_fixtures import in_member_review
@@ -179,8 +185,43 @@ class TestPages:
             "endorsing_organisations": [{"name": members[0].name, "slug": members[0].slug}],
             "separate_statements": [],
             "response_document": data["response_document"],
+            "input_deadline": None,
+            "sent_date": None,
+            "follow_up": None,
         }
         assert data["response_document"]["id"] == document.pk
+
+    def test_consultation_response_shows_its_case_in_every_language(
+        self, client, site, register, members
+    ):
+        response = ConsultationResponsePageFactory(parent=register, response_deadline="2026-03-01")
+        english = translate(response, site.en, slug="culture-plan")
+        case = ConsultationCaseFactory(
+            page=response, input_deadline="2026-02-10", followed_up=True, uptake="partly"
+        )
+        # Sent first just after midnight in Sweden (the 26th in UTC), then again.
+        DeliveryFactory(case=case, sent_at=datetime.datetime(2026, 2, 26, 23, 30, tzinfo=UTC))
+        DeliveryFactory(case=case, sent_at=datetime.datetime(2026, 2, 28, 9, 0, tzinfo=UTC))
+        MemberInputFactory(case=case, organisation=members[0], text="Vår hemliga synpunkt.")
+
+        for page in (response, english):
+            data = get(client, f"{PAGES}{page.pk}/")
+            assert data["input_deadline"] == "2026-02-10"
+            assert data["sent_date"] == "2026-02-27"
+            assert data["follow_up"] == {
+                "uptake": "partly",
+                "decision_title": case.decision_title,
+                "decision_url": case.decision_url,
+                "decision_date": "2026-06-10",
+                "comment": case.follow_up_comment,
+            }
+
+    def test_a_follow_up_shows_only_once_the_consultation_is_answered(self, client, register):
+        response = ConsultationResponsePageFactory(
+            parent=register, status="preparing", submitted_date=None, stance=""
+        )
+        ConsultationCaseFactory(page=response, followed_up=True)
+        assert get(client, f"{PAGES}{response.pk}/")["follow_up"] is None
 
     def test_news_item_shows_date_introduction_and_topics(self, client, news_index):
         item = NewsPageFactory(parent=news_index, date="2026-05-04", introduction="Ny stämma.")
@@ -469,3 +510,24 @@ def test_listing_statements_costs_the_same_for_2_as_for_20(client, statements_in
     add(18)
     assert queries(client, f"{STATEMENTS}&fields={fields}") == few
     assert queries(client, f"{PAGES}?limit=20") == queries(client, f"{PAGES}?limit=2")
+
+
+def test_listing_consultation_responses_costs_the_same_for_2_as_for_20(client, register, members):
+    def add(count):
+        for _ in range(count):
+            response = ConsultationResponsePageFactory(parent=register)
+            case = ConsultationCaseFactory(
+                page=response, input_deadline=datetime.date(2026, 2, 1), followed_up=True
+            )
+            DeliveryFactory(case=case)
+            MemberInputFactory(case=case, organisation=members[0])
+
+    fields = "input_deadline,sent_date,follow_up,endorsing_organisations"
+    url = f"{PAGES}?type=positions.ConsultationResponsePage&fields={fields}"
+    add(2)
+    few = queries(client, url)
+    add(18)
+    assert queries(client, url) == few
+    items = get(client, url)["items"]
+    assert len(items) == 20
+    assert all(item["follow_up"]["uptake"] == "partly" for item in items)

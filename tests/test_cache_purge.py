@@ -22,8 +22,11 @@ from member_review.choices import VoteChoice
 from member_review.voting import cast_vote
 from news.factories import NewsPageFactory
 from positions.factories import (
+    ConsultationCaseFactory,
     ConsultationResponsePageFactory,
+    DeliveryFactory,
     EndorsementFactory,
+    MemberInputFactory,
     PositionStatementPageFactory,
 )
 from tests.worlds import fixtures_from_the_shared_world
@@ -200,6 +203,50 @@ def test_an_issuing_authority_purges_its_consultation_responses(varnish, committ
         "api",
         "search",
     }
+
+
+def test_a_consultation_case_and_its_deliveries_purge_the_response_in_every_language(
+    varnish, committing, register, site, members
+):
+    response = ConsultationResponsePageFactory(parent=register, slug="remissvar")
+    english = translate(response, site.en)
+    shown = {
+        f"page-{response.pk}",
+        f"page-{english.pk}",
+        f"listing-{register.pk}",
+        f"listing-{register.get_translation(site.en).pk}",
+        "api",
+    }
+    with committing():
+        case = ConsultationCaseFactory(page=response)
+    assert varnish.purged() == shown
+
+    varnish.received.clear()
+    with committing():
+        case.uptake = "unknown"
+        case.save()
+    assert varnish.purged() == shown
+
+    varnish.received.clear()
+    with committing():
+        delivery = DeliveryFactory(case=case)
+    assert varnish.purged() == shown
+
+    varnish.received.clear()
+    with committing():
+        delivery.delete()
+    assert varnish.purged() == shown
+
+
+def test_the_members_input_purges_nothing(varnish, committing, register, members):
+    """Never public: nothing shows it, so nothing is purged when it changes."""
+    case = ConsultationCaseFactory(page=ConsultationResponsePageFactory(parent=register))
+    with committing():
+        member_input = MemberInputFactory(case=case, organisation=members[0])
+        member_input.text = "Vi ändrar oss."
+        member_input.save()
+        member_input.delete()
+    assert varnish.received == []
 
 
 def test_a_member_organisation_purges_the_directory_and_the_texts_it_endorses(

@@ -1,4 +1,5 @@
-"""No draft, private page or statement under member review shows in any public response.
+"""No draft, private page, statement under member review or member organisation's input to a
+consultation shows in any public response.
 
 For each kind of secret, one test builds pages that carry it beside live, public controls and
 walks every public surface as an anonymous visitor: the home pages, the listings page by page
@@ -37,9 +38,12 @@ from member_review.voting import cast_vote
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
 from positions.factories import (
+    ConsultationCaseFactory,
     ConsultationResponsePageFactory,
+    DeliveryFactory,
     EndorsementFactory,
     IssuingAuthorityFactory,
+    MemberInputFactory,
     PositionStatementPageFactory,
 )
 from positions.models import ConsultationIndexPage, PositionIndexPage
@@ -87,7 +91,13 @@ REVIEW = Secret(
     summary="Medlemmarna röstar om kravet från älvdalsmötet på färjetrafik även på vintern.",
     body="Förslaget får inte bli känt innan medlemsgranskningen är avslutad i höst.",
 )
-SEARCH_WORDS = f"{DRAFT.word}, {PRIVATE.word} och {REVIEW.word}"
+MEMBER_INPUT = Secret(
+    word="kvarnforsens",
+    title="Kvarnforsens fiskevårdsförening vill att kraftverket rivs",
+    summary="Styrelsen för kvarnforsens fiskevårdsförening anser att regionen ska köpa ut ägaren.",
+    body="Vi vill inte stå för kravet offentligt förrän årsmötet har tagit ställning.",
+)
+SEARCH_WORDS = f"{DRAFT.word}, {PRIVATE.word}, {REVIEW.word} och {MEMBER_INPUT.word}"
 
 
 @dataclass(frozen=True)
@@ -623,7 +633,47 @@ def problems_with(client, surface, secrets):
     return problems
 
 
-@pytest.mark.parametrize("secret", ["draft_secret", "private_secret", "review_secret"])
+@pytest.fixture
+def member_input_secret(world):
+    """The member organisations' input to the live consultations, the answered one with its
+    case followed up and sent, the open one with the members' input date: the public surfaces
+    show the cases, never the input beside them."""
+    secrets = Secrets(MEMBER_INPUT)
+    input_by = timezone.localdate() + datetime.timedelta(days=10)
+    cases = [
+        ConsultationCaseFactory(page=world.sv.response, followed_up=True),
+        ConsultationCaseFactory(page=world.sv.consultation, input_deadline=input_by),
+    ]
+    DeliveryFactory(case=cases[0])
+    for number, case in enumerate(cases):
+        member_input = MemberInputFactory(
+            case=case,
+            organisation=world.organisation,
+            text="\n\n".join([MEMBER_INPUT.title, MEMBER_INPUT.summary, MEMBER_INPUT.body]),
+            file_name=f"{MEMBER_INPUT.word}-underlag-{number}.pdf",
+            file_content=b"%PDF-1.4\n",
+        )
+        secrets.texts |= {
+            MEMBER_INPUT.title,
+            MEMBER_INPUT.summary,
+            MEMBER_INPUT.body,
+            member_input.file_name,
+        }
+    comment = cases[0].follow_up_comment
+    input_date = f'<time datetime="{input_by.isoformat()}">'
+    for controls in (world.sv, world.en):
+        secrets.own_surfaces += [
+            Surface(controls.response.url, (comment,)),
+            Surface(controls.consultation.url, (input_date,)),
+            Surface(f"{API}{controls.response.pk}/", ('"uptake": "partly"', comment)),
+            Surface(f"{API}{controls.consultation.pk}/", (f'"{input_by.isoformat()}"',)),
+        ]
+    return secrets
+
+
+@pytest.mark.parametrize(
+    "secret", ["draft_secret", "private_secret", "review_secret", "member_input_secret"]
+)
 def test_a_secret_is_in_no_public_response(client, world, secret, request):
     secrets = request.getfixturevalue(secret)
     surfaces = public_surfaces(world, secrets.secret.word) + secrets.own_surfaces

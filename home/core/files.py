@@ -2,7 +2,9 @@
 
 Wagtail's reference index says what refers to what, in a field, a StreamField block or rich
 text. It is built from the page rows, which hold the published version, so a file chosen only in
-a draft or in a revision under review is not public until that version is published.
+a draft or in a revision under review is not public until that version is published. An app
+above this one may name files that a live page shows from outside its fields (a consultation
+response's generated package) with `also_public`.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,10 +31,26 @@ def referenced_by(pages, model):
     ).values_list(Cast("to_object_id", IntegerField()), flat=True)
 
 
+_shown_by_pages = []
+
+
+def also_public(shown):
+    """Register `shown(model, pages)`: the primary keys of the `model` objects that `pages` show
+    without referring to them in a field."""
+    _shown_by_pages.append(shown)
+
+
+def used_by(pages, model):
+    """The `model` objects that `pages` refer to or show."""
+    used = Q(pk__in=referenced_by(pages, model))
+    for shown in _shown_by_pages:
+        used |= Q(pk__in=shown(model, pages))
+    return model.objects.filter(used)
+
+
 def is_published(file) -> bool:
     """Whether a live page outside private sections uses `file`."""
-    in_use = referenced_by(Page.objects.live().public(), type(file))
-    return type(file).objects.filter(pk=file.pk, pk__in=in_use).exists()
+    return used_by(Page.objects.live().public(), type(file)).filter(pk=file.pk).exists()
 
 
 def uses(instance, file) -> bool:

@@ -6,16 +6,21 @@ from .consultations import (
     Stance,
 )
 from .endorsements import Adoption, Endorsement
+from .remiss import ConsultationCase, Delivery, MemberInput, Uptake
 from .statements import PositionIndexPage, PositionStatementPage
 
 __all__ = [
     "Adoption",
+    "ConsultationCase",
     "ConsultationIndexPage",
     "ConsultationResponsePage",
     "ConsultationStatus",
+    "Delivery",
     "Endorsement",
     "IssuingAuthority",
+    "MemberInput",
     "PositionIndexPage",
     "PositionStatementPage",
     "Stance",
+    "Uptake",
 ]

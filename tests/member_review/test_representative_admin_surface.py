@@ -55,6 +55,7 @@ THEIRS = {
     "member_review:detail",
     "member_review:changes",
     "wagtailadmin_pages:workflow_preview",
+    "positions_remiss:inputs",  # the consultations on which their input is asked for
 }
 
 
