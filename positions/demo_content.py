@@ -23,6 +23,8 @@ from member_review.choices import VoteChoice
 from member_review.reminders import remind
 from member_review.voting import cast_vote
 from members.demo_content import demo_organisations
+from positions import demo_remiss
+from positions.demo_reviews import representative, start_member_review
 from positions.factories import (
     ConsultationIndexPageFactory,
     ConsultationResponsePageFactory,
@@ -31,7 +33,7 @@ from positions.factories import (
     PositionIndexPageFactory,
     PositionStatementPageFactory,
 )
-from positions.models import Endorsement, IssuingAuthority, PositionStatementPage
+from positions.models import Endorsement, IssuingAuthority
 
 AUTHORITIES = [
     ("Region Värmland", "region-varmland"),
@@ -358,26 +360,8 @@ def load(stdout):
         )
     ensure_statement_in_review(indexes[PositionIndexPageFactory], statement_workflow)
     ensure_adopted_with_a_separate_statement(indexes[PositionIndexPageFactory], statement_workflow)
+    demo_remiss.load(indexes[ConsultationIndexPageFactory], statement_workflow, authorities)
     stdout.write("Member organisations, statements and consultations are in place.")
-
-
-def start_member_review(index, workflow, spec, topic):
-    """A draft the editors submitted and approved, now in member review; None if it exists."""
-    if PositionStatementPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
-        return None
-    User = get_user_model()
-    editor = User.objects.get(username="redaktor")
-    page = PositionStatementPageFactory(
-        parent=index, live=False, owner=editor, date_adopted=None, topics=topics(topic), **spec
-    )
-    page.save_revision(user=editor, log_action=True)
-    workflow_state = workflow.start(page, editor)
-    workflow_state.current_task_state.approve(user=User.objects.get(username="admin"))
-    return workflow_state.current_task_state.specific
-
-
-def representative(number):
-    return get_user_model().objects.get(username=f"representant{number}")
 
 
 def ensure_statement_in_review(index, workflow):

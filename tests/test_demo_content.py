@@ -14,7 +14,12 @@ from home.models import ContactPerson, FooterText, HomePage, NetworkSettings, To
 from member_review.models import MemberReviewTaskState, Reminder, SeparateStatement
 from members.models import MemberOrganisation, Representative
 from news.models import NewsPage
-from positions.models import ConsultationResponsePage, Endorsement, PositionStatementPage
+from positions.models import (
+    ConsultationCase,
+    ConsultationResponsePage,
+    Endorsement,
+    PositionStatementPage,
+)
 from tests.worlds import built_once, load_demo_content
 
 
@@ -94,12 +99,30 @@ class TestTheLoadedDemo:
         assert not review.votes.filter(organisation=reminder.organisation).exists()
 
     def test_an_adopted_statement_has_one_published_separate_statement(self, client):
-        [statement] = SeparateStatement.objects.exclude(page=None)
+        [statement] = SeparateStatement.objects.filter(page__in=PositionStatementPage.objects.all())
         page = statement.page.specific
         assert page.live and statement.publish
         html = client.get(page.url).content.decode()
         assert "Särskilda yttranden" in html
         assert f"<h3>{statement.organisation.name}</h3>" in html
+
+    def test_the_remiss_workflow_has_an_open_case_with_input_and_an_answered_one_sent(self, client):
+        open_case = ConsultationCase.objects.get(input_deadline__isnull=False)
+        assert open_case.page.is_open
+        assert open_case.inputs.values("organisation").distinct().count() == 2
+        answered = ConsultationCase.objects.get(uptake="partly")
+        page = answered.page
+        assert (page.status, page.live) == ("answered", True)
+        assert answered.package_revision_id == page.live_revision_id
+        assert answered.package_pdf.filename.startswith("RV2026-0233 Idékammaren Värmland")
+        assert answered.package_docx.file_extension == "docx"
+        [delivery] = answered.deliveries.all()
+        assert delivery.recipient == "registrator@region-varmland.example"
+        assert delivery.message_id
+        html = client.get(page.url).content.decode()
+        assert "Uppföljning" in html
+        assert answered.package_pdf.url in html
+        assert client.get(answered.package_pdf.url).status_code == 200
 
     def test_demo_site_replaces_wagtails_welcome_page(self):
         site = Site.objects.get(is_default_site=True)

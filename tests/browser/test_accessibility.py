@@ -32,6 +32,7 @@ PAGES = [
     ("sv-how-members-review", "sv", "/sa-granskar-medlemmarna/", 200),
     ("sv-consultation-register", "sv", "/remisser/", 200),
     ("sv-response", "sv", "/remisser/sou-2026-7-ett-starkt-civilsamhalle/", 200),
+    ("sv-response-with-package-and-follow-up", "sv", "/remisser/folkhalsostrategi-2027-2030/", 200),
     ("sv-member-directory", "sv", "/medlemmar/", 200),
     ("sv-member-organisation", "sv", "/medlemmar/grannkraft/", 200),
     ("en-home", "en", "/en/", 200),
