@@ -26,6 +26,7 @@ REGISTRATORS = {
     ),
 }
 
+AWAITING_FOLLOW_UP_SLUG = "kulturplan-2027-2030"
 OPEN_CONSULTATION_SLUG = "regional-utvecklingsstrategi-2027-2035"
 INPUT = {
     1: "Strategin bör nämna föreningarnas samlingslokaler som en del av den sociala "
@@ -84,6 +85,10 @@ def load(register, workflow, authorities):
             authority.save()
     ensure_open_consultation_with_input(register)
     ensure_answered_all_the_way(register, workflow, authorities)
+    # Answered in May and not yet followed up: the editors' dashboard reminds them.
+    ConsultationCase.objects.get_or_create(
+        page=ConsultationResponsePage.objects.child_of(register).get(slug=AWAITING_FOLLOW_UP_SLUG)
+    )
 
 
 def editor():
