@@ -176,6 +176,7 @@ LISTINGS = targets(
     "/remisser/?year=VALUE",
     "/remisser/?authority=VALUE",
     "/remisser/?page=VALUE",
+    "/remisser/?outcome=VALUE",
     "/medlemmar/?area=VALUE",
     "/medlemmar/?municipality=VALUE",
     "/medlemmar/VALUE/",
@@ -213,6 +214,10 @@ PATHS = targets(
     "/en/VALUE/",
     "/de/VALUE/",
     "/nyheter/VALUE/",
+    # The personal links of the member review and of the members' input on a consultation.
+    "/medlemsgranskning/VALUE/",
+    "/remissynpunkter/VALUE/",
+    "/en/consultation-input/VALUE/",
 )
 HEADINGS = {
     404: {"sv": "<h1>Sidan hittades inte</h1>", "en": "<h1>Page not found</h1>"},

@@ -4,6 +4,7 @@ Each test puts every payload in its places at once (one item per payload where a
 value), so that a site is built once per test rather than once per payload.
 """
 
+import datetime
 import json
 import re
 from html import escape as html_escape
@@ -12,7 +13,7 @@ from urllib.parse import urlencode
 from django.core.validators import URLValidator
 from django.test import TestCase
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from wagtail.images import get_image_model
@@ -40,7 +41,8 @@ from positions.factories import (
     IssuingAuthorityFactory,
     PositionStatementPageFactory,
 )
-from positions.models import ConsultationResponsePage, PositionStatementPage
+from positions.models import ConsultationCase, ConsultationResponsePage, PositionStatementPage
+from positions.remiss.input_links import input_link
 from tests.review_fixtures import in_member_review
 
 SCRIPT = "<script>alert(1)</script>"
@@ -620,3 +622,38 @@ def test_the_member_review_screens_show_payloads_as_text(
         assert in_json(f"Invändning {payload}") in edit
         assert_shown_as_text(history, organisation.name, f"Invändning {payload}")
         assert_shown_as_text(log, organisation.name)
+
+
+def test_members_input_and_the_referral_are_text_on_the_case_screen_and_the_input_pages(
+    client, register, representatives
+):
+    authority = IssuingAuthorityFactory(name=f"Region {SCRIPT}", slug="region")
+    consultation = ConsultationResponsePageFactory(
+        parent=register,
+        title=f"Remiss {EVERY_PAYLOAD}",
+        referral_title=f"Utredning {EVERY_PAYLOAD}",
+        authority=authority,
+        status="preparing",
+        response_deadline=timezone.localdate() + datetime.timedelta(days=30),
+        received_date=timezone.localdate(),
+    )
+    case = ConsultationCase.objects.create(
+        page=consultation, input_deadline=timezone.localdate() + datetime.timedelta(days=7)
+    )
+    for (user, _organisation), payload in zip(representatives, PAYLOADS, strict=False):
+        client.force_login(user)
+        response = client.post(f"/admin/remiss/synpunkter/{case.pk}/", {"text": f"Åsikt {payload}"})
+        assert response.status_code == 302
+        html = html_of(client.get(f"/admin/remiss/synpunkter/{case.pk}/"))
+        assert_shown_as_text(html, consultation.referral_title, authority.name, f"Åsikt {payload}")
+
+    client.logout()
+    user, organisation = representatives[0]
+    path = re.sub(r"^https?://[^/]+", "", input_link(case, user))
+    html = html_of(client.get(path))
+    assert_shown_as_text(html, consultation.referral_title, authority.name, organisation.name)
+
+    client.force_login(make_user("redaktor", "Redaktörer"))
+    html = html_of(client.get(f"/admin/remiss/{consultation.pk}/"))
+    texts = [f"Åsikt {payload}" for payload in PAYLOADS]
+    assert_shown_as_text(html, authority.name, *texts, *(o.name for _u, o in representatives))
