@@ -214,11 +214,14 @@ PATHS = targets(
     "/en/VALUE/",
     "/de/VALUE/",
     "/nyheter/VALUE/",
-    # The personal links of the member review and of the members' input on a consultation.
-    "/medlemsgranskning/VALUE/",
-    "/remissynpunkter/VALUE/",
-    "/en/consultation-input/VALUE/",
 )
+# The personal links of the member review and of the members' input on a consultation: a token
+# that is not one is a 404 page saying so, in the link's language.
+PERSONAL_LINKS = {
+    "/medlemsgranskning/VALUE/": "Länken är inte giltig.",
+    "/remissynpunkter/VALUE/": "Länken är inte giltig.",
+    "/en/consultation-input/VALUE/": "This link is not valid.",
+}
 HEADINGS = {
     404: {"sv": "<h1>Sidan hittades inte</h1>", "en": "<h1>Page not found</h1>"},
     400: {"sv": "<h1>Felaktig begäran</h1>", "en": "<h1>Bad request</h1>"},
@@ -278,6 +281,18 @@ def test_hostile_values_get_an_answer(client, demo, subtests, target):
         with subtests.test(hostile.name):
             response, queries = target.request(client, hostile)
             check(response, queries, hostile.marker)
+
+
+@pytest.mark.parametrize("url", PERSONAL_LINKS, ids=str)
+def test_a_hostile_personal_link_is_a_page_that_says_it_is_not_valid(client, demo, subtests, url):
+    for hostile in CORPUS:
+        with subtests.test(hostile.name):
+            response, queries = Target(url).request(client, hostile)
+            assert queries <= QUERIES, f"{queries} queries"
+            if response.status_code == 404 and PERSONAL_LINKS[url] in text_of(response):
+                assert "noindex" in text_of(response)
+            else:  # a value the URL resolver turns away first (a slash, say)
+                check(response, queries, hostile.marker)
 
 
 @pytest.mark.parametrize("prefix", ["de", "xx-yy", "sv", "EN", "En", "en-us", "en-GB", "zh-hans"])

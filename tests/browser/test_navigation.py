@@ -81,12 +81,22 @@ def test_reader_filters_the_remiss_register_without_javascript(open_page, live_d
     page.get_by_label("Avsändare").select_option(label="Socialdepartementet")
     page.get_by_role("button", name="Filtrera").click()
 
-    expect(page).to_have_url(f"{live_demo_site.url}/remisser/?year=&authority=socialdepartementet")
+    expect(page).to_have_url(
+        f"{live_demo_site.url}/remisser/?year=&authority=socialdepartementet&outcome="
+    )
     closed = page.get_by_role("region", name="Besvarade och avslutade remisser")
     expect(closed.get_by_role("heading", level=3)).to_have_text(
         ["Remissvar: Ett stärkt och oberoende civilsamhälle (SOU 2026:7)"]
     )
     expect(page.get_by_label("Avsändare")).to_have_value("socialdepartementet")
+
+    # What became of our points: the one response followed up, whose decision took them up partly.
+    page.get_by_label("Avsändare").select_option(label="Alla avsändare")
+    page.get_by_label("Fick våra synpunkter gehör?").select_option(label="Delvis")
+    page.get_by_role("button", name="Filtrera").click()
+    expect(closed.get_by_role("heading", level=3)).to_have_text(
+        ["Remissvar: Folkhälsostrategi för Värmland 2027–2030"]
+    )
 
 
 def test_reader_narrows_news_by_topic_and_reads_an_item(open_page):
