@@ -123,18 +123,23 @@ def package_html(page, network=None):
         )
 
 
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def render_package(page):
     """The PDF and the Word file of `page`, the specific page as of one revision
     (`revision.as_object()`), and the file name they share without its extension."""
     network = network_details()
-    html = package_html(page, network)
+    # Characters that XML cannot hold (text pasted from a word processor may carry them) would
+    # stop the Word file, so neither file gets them.
+    html = NOT_IN_XML.sub("", package_html(page, network))
     pdf = HTML(
         string=html,
         base_url=settings.WAGTAILADMIN_BASE_URL,
         # Nothing is fetched: the package is text, and links stay links.
         url_fetcher=URLFetcher(allowed_protocols=()),
     ).write_pdf(pdf_variant="pdf/ua-1")
-    word = word_document(html, title=page.title, author=network["name"])
+    word = word_document(html, title=NOT_IN_XML.sub("", page.title), author=network["name"])
     return Package(pdf=pdf, docx=word, file_stem=file_stem(page, network["name"]))
 
 
@@ -390,6 +395,11 @@ def record_error(case, error):
 def make_package_when_adopted(sender, review, page, revision, **kwargs):
     if not isinstance(page, ConsultationResponsePage):
         return
+    # Until the new text's package is made, the earlier one is of a text no longer adopted: it is
+    # neither shown nor sent (`package_revision` None), whether or not the new one can be made.
+    ConsultationCase.objects.filter(page=page).exclude(package_revision=revision).update(
+        package_revision=None
+    )
 
     def make():
         case, _created = ConsultationCase.objects.get_or_create(page=page)
@@ -415,7 +425,9 @@ def shown_packages(model, pages):
     if model is not get_document_model():
         return model.objects.none().values("pk")
     keys = pages.type(ConsultationResponsePage).values("translation_key")
-    cases = ConsultationCase.objects.filter(page__translation_key__in=keys, pin_own_document=False)
+    cases = ConsultationCase.objects.filter(
+        page__translation_key__in=keys, pin_own_document=False, package_revision__isnull=False
+    )
     return model.objects.filter(
         Q(pk__in=cases.values("package_pdf")) | Q(pk__in=cases.values("package_docx"))
     ).values("pk")

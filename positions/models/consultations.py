@@ -392,6 +392,8 @@ class ConsultationResponsePage(
 
     parent_page_types = ["positions.ConsultationIndexPage"]
     subpage_types = []
+    # A copy is a new consultation: it has not been sent (see `handling_fields`).
+    exclude_fields_in_copy = ["status", "submitted_date"]
 
     class Meta:
         verbose_name = _("consultation response")
@@ -483,10 +485,12 @@ class ConsultationResponsePage(
 
     def response_files(self):
         """The response to download: the PDF and Word file made when the members adopted it, or
-        the page's own document when an editor pinned it or no file was made. The files made are
+        the page's own document when an editor pinned it or no file was made of the text adopted
+        last. The files made are
         the Swedish text, also for a translation."""
         case = self.consultation_case
-        made = [case.package_pdf, case.package_docx] if case and not case.pin_own_document else []
+        current = case and case.package_revision_id and not case.pin_own_document
+        made = [case.package_pdf, case.package_docx] if current else []
         made = [document for document in made if document is not None]
         if made:
             return [ResponseFile(document, self.source_language()) for document in made]

@@ -168,6 +168,13 @@ class Delivery(models.Model):
 
 
 INPUT_FILE_MAX_BYTES = 5 * 1024 * 1024
+# The files members may attach to their input, by extension, with the type they are served as.
+INPUT_FILE_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 class MemberInput(models.Model):

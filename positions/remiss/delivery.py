@@ -21,7 +21,7 @@ from wagtail.log_actions import log
 from home.core.outbox import message_domain
 from home.core.publication import RefusedChange
 from home.models import NetworkSettings
-from member_review.models import is_adopted
+from member_review.models import adopted_revision_id, is_adopted
 from positions.models import (
     ConsultationCase,
     ConsultationResponsePage,
@@ -47,7 +47,9 @@ def delivery_refusal(case, resend_reason, by_hand=False):
     page = case.page
     if not page.live or not is_adopted(page, page.live_revision_id):
         return _("The response can be sent once the member organisations have adopted it.")
-    if not (case.package_pdf_id and case.package_docx_id):
+    if not (case.package_pdf_id and case.package_docx_id) or (
+        case.package_revision_id != adopted_revision_id(page)
+    ):
         return _("The response's PDF and Word file are missing. Make the package first.")
     if not by_hand and not page.authority.registrator_email:
         return _(
@@ -123,6 +125,10 @@ def record_sent_by_hand(case, user, sent_on, resend_reason=""):
             raise DeliveryRefused(refused)
         if sent_on > timezone.localdate():
             raise DeliveryRefused(_("The date it was sent cannot be in the future."))
+        if sent_on < case.page.received_date:
+            raise DeliveryRefused(
+                _("The date it was sent cannot be before the consultation was received.")
+            )
         sent_at = timezone.make_aware(
             timezone.datetime.combine(sent_on, timezone.localtime().time())
         )

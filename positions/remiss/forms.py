@@ -7,9 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.core.document_content import content_refusal
 from positions.models import ConsultationCase, ConsultationStatus
-from positions.models.remiss import INPUT_FILE_MAX_BYTES
-
-INPUT_FILE_TYPES = {".pdf", ".docx", ".odt", ".txt"}
+from positions.models.remiss import INPUT_FILE_MAX_BYTES, INPUT_FILE_TYPES
 
 
 class InputDeadlineForm(forms.ModelForm):

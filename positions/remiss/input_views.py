@@ -21,12 +21,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home.core.navigation import LanguageLink
 from members.models import Representative
-from positions.models import ConsultationCase
 
 from .forms import MemberInputForm
 from .input_links import InputLinkRefused, open_input_link
 from .member_input import (
     InputRefused,
+    cases_open_to,
     input_of,
     input_refusal,
     save_input,
@@ -81,11 +81,16 @@ class InputView(RepresentativeMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "doc-full"
     page_title = gettext_lazy("Your input")
 
-    def setup(self, request, *args, case_id, **kwargs):
-        super().setup(request, *args, **kwargs)
+    def dispatch(self, request, *args, case_id, **kwargs):
+        # Only what the organisation is asked about, or once answered: a representative learns
+        # nothing of other consultations, drafts among them, by trying ids.
+        organisation = Representative.voting_organisation(request.user)
+        if organisation is None:
+            raise PermissionDenied
         self.case = get_object_or_404(
-            ConsultationCase.objects.select_related("page__authority"), pk=case_id
+            cases_open_to(organisation).select_related("page__authority"), pk=case_id
         )
+        return super().dispatch(request, *args, case_id=case_id, **kwargs)
 
     def get_page_subtitle(self):
         return self.case.page.referral_title

@@ -7,15 +7,17 @@ representatives reads it: it is in no page, feed or API response.
 
 import csv
 import io
+from pathlib import PurePath
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.core.publication import RefusedChange
 from members.models import MemberOrganisation, Representative
 from positions.models import ConsultationCase, MemberInput
-from positions.models.remiss import INPUT_FILE_MAX_BYTES
+from positions.models.remiss import INPUT_FILE_MAX_BYTES, INPUT_FILE_TYPES
 
 
 class InputRefused(RefusedChange):
@@ -58,6 +60,15 @@ def cases_asking_for_input():
     )
 
 
+def cases_open_to(organisation):
+    """The cases a representative of `organisation` may read in the admin: those asking for
+    input now (a consultation being prepared may still be a draft: the network asks its members
+    before it publishes anything) and those the organisation gave input to."""
+    return ConsultationCase.objects.filter(
+        Q(pk__in=cases_asking_for_input().values("pk")) | Q(inputs__organisation=organisation)
+    ).distinct()
+
+
 def input_of(case, organisation):
     return MemberInput.objects.filter(case=case, organisation=organisation).first()
 
@@ -85,7 +96,8 @@ def save_input(case, user, text, upload=None, remove_file=False):
                 raise InputRefused(_("The file is larger than 5 MB."))
             entry.file_content = upload.read()
             entry.file_name = upload.name[-200:]
-            entry.file_type = (upload.content_type or "application/octet-stream")[:100]
+            # By its name's extension, which the form checked, never as the browser said.
+            entry.file_type = INPUT_FILE_TYPES[PurePath(upload.name).suffix.lower()]
         elif remove_file:
             entry.file_content, entry.file_name, entry.file_type = None, "", ""
         entry.save()
@@ -120,12 +132,16 @@ def inputs_csv(case):
     for entry in inputs_for_editors(case):
         writer.writerow(
             [
-                entry.organisation.name,
-                entry.written_by.get_full_name() if entry.written_by else "",
-                timezone.localtime(entry.updated_at).strftime("%Y-%m-%d %H:%M"),
-                # A cell that starts like a formula is written as text.
-                spreadsheet_safe(entry.text),
-                entry.file_name,
+                # A cell that starts like a formula is written as text: names and file names
+                # are the representatives' to choose, as the text is.
+                spreadsheet_safe(cell)
+                for cell in (
+                    entry.organisation.name,
+                    entry.written_by.get_full_name() if entry.written_by else "",
+                    timezone.localtime(entry.updated_at).strftime("%Y-%m-%d %H:%M"),
+                    entry.text,
+                    entry.file_name,
+                )
             ]
         )
     return out.getvalue()

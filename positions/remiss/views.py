@@ -25,10 +25,9 @@ from member_review.models import is_adopted
 from positions.models import (
     ConsultationCase,
     ConsultationResponsePage,
-    ConsultationStatus,
     MemberInput,
 )
-from positions.submission_package import make_package
+from positions.submission_package import make_package, safe_file_stem
 
 from .delivery import (
     change_handling,
@@ -157,7 +156,7 @@ class CaseActionView(CaseMixin, View):
 class StatusView(CaseActionView):
     def post(self, request, page_id):
         form = StatusForm(request.POST)
-        if self.page.status == ConsultationStatus.ANSWERED:
+        if self.case.deliveries.exists():
             messages.error(request, _("The response has been sent; its status stays answered."))
         elif form.is_valid():
             change_handling(self.page, status=form.cleaned_data["status"])
@@ -195,8 +194,8 @@ class RequestInputView(CaseActionView):
 class InputsCsvView(CaseMixin, View):
     def get(self, request, page_id):
         response = HttpResponse(inputs_csv(self.case), content_type="text/csv; charset=utf-8")
-        name = (self.page.diarienummer or self.page.slug).replace("/", "-")
-        response["Content-Disposition"] = f'attachment; filename="synpunkter {name}.csv"'
+        name = safe_file_stem(f"synpunkter {self.page.diarienummer or self.page.slug}")
+        response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(f"{name}.csv")
         response["Cache-Control"] = "private, no-store"
         return response
 

@@ -136,3 +136,35 @@ def test_the_answered_status_stays_when_the_adopted_revision_is_published_again(
     client.force_login(editor)
     edit = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Besvarad" in edit
+
+
+def test_a_delivery_by_hand_is_not_dated_before_the_consultation_was_received(
+    client, adopted_response, editor
+):
+    page = adopted_response.page
+    page.authority.registrator_email = ""
+    page.authority.save()
+    client.force_login(editor)
+
+    response = client.post(f"/admin/remiss/{page.pk}/skickat/", {"sent_on": "1900-01-01"})
+
+    assert (
+        "kan inte ligga före datumet då remissen togs emot"
+        in client.get(response["Location"]).content.decode()
+    )
+    assert not Delivery.objects.exists()
+    assert fresh(page).status == "preparing"
+
+
+def test_a_copy_of_an_answered_response_is_a_new_consultation_not_answered(
+    client, adopted_response, editor, administrator
+):
+    page = adopted_response.page
+    send_to_authority(adopted_response.case, editor)
+
+    copy = fresh(page).copy(keep_live=False, update_attrs={"slug": "kopia", "title": "Kopia"})
+
+    assert (copy.specific.status, copy.specific.submitted_date) == ("received", None)
+    client.force_login(editor)
+    client.post(f"/admin/remiss/{copy.pk}/status/", {"status": "preparing"})
+    assert fresh(copy).status == "preparing"

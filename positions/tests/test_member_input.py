@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import deliver_queued_mail, make_user
 from members.models import Representative
-from positions.models import MemberInput
+from positions.factories import ConsultationResponsePageFactory
+from positions.models import ConsultationCase, MemberInput
 from positions.remiss.input_requests import request_input
 
 from .conftest import days
@@ -193,3 +194,61 @@ def test_editors_set_the_date_before_the_response_deadline(client, open_consulta
     open_consultation.case.refresh_from_db()
     assert open_consultation.case.input_deadline == days(10)
     assert mail.outbox == []
+
+
+def test_a_representative_opens_only_the_consultations_asked_about_or_answered(
+    client, open_consultation, register, authority, representatives
+):
+    draft = ConsultationResponsePageFactory(
+        parent=register,
+        referral_title="Hemlig remiss om en skolnedläggning",
+        authority=authority,
+        status="received",
+        live=False,
+        received_date=days(-1),
+        response_deadline=days(30),
+    )
+    not_asked = ConsultationCase.objects.create(page=draft)  # an editor opened its case screen
+    client.force_login(representatives[0])
+
+    refused = client.get(f"/admin/remiss/synpunkter/{not_asked.pk}/")
+    assert refused.status_code == 404
+    assert "Hemlig remiss" not in refused.content.decode()
+    # After the date, the organisation still reads what it sent, and cannot change it.
+    send_input(client, representatives[0], open_consultation.case)
+    open_consultation.case.input_deadline = days(-1)
+    open_consultation.case.save()
+    html = client.get(f"/admin/remiss/synpunkter/{open_consultation.case.pk}/").content.decode()
+    assert INPUT in html
+    assert "Sista dag för synpunkter var" in html
+    client.force_login(representatives[1])
+    assert client.get(f"/admin/remiss/synpunkter/{open_consultation.case.pk}/").status_code == 404
+
+
+def test_names_file_names_and_the_diarienummer_cannot_become_formulas_or_headers(
+    client, open_consultation, representatives, editor
+):
+    representative = representatives[0]
+    representative.first_name = '=HYPERLINK("https://evil.example/")'
+    representative.save()
+    upload = SimpleUploadedFile("=1+2.txt", b"Se bilagan.", "text/html")
+    send_input(client, representative, open_consultation.case, file=upload)
+    page = open_consultation.page
+    page.diarienummer = 'RV"; filename=evil.html\r\nX'
+    page.save()
+    client.force_login(editor)
+
+    response = client.get(f"/admin/remiss/{page.pk}/synpunkter.csv")
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment; filename*=UTF-8''synpunkter")
+    assert "\n" not in response["Content-Disposition"]
+    assert "filename=evil" not in response["Content-Disposition"]
+    [row] = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))[1:]
+    assert row[1].startswith("'=HYPERLINK")
+    assert row[4] == "'=1+2.txt"
+    # The file is served as what its name says, not as the browser claimed.
+    entry = MemberInput.objects.get()
+    served = client.get(f"/admin/remiss/synpunkter/fil/{entry.pk}/")
+    assert served["Content-Type"] == "text/plain; charset=utf-8"
+    assert served["X-Content-Type-Options"] == "nosniff"

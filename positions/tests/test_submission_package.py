@@ -36,11 +36,14 @@ from member_review.voting import cast_vote
 from members.models import MemberOrganisation, Representative
 from positions.factories import ConsultationResponsePageFactory, IssuingAuthorityFactory
 from positions.models import Adoption, ConsultationCase, ConsultationResponsePage
+from positions.remiss.delivery import DeliveryRefused, send_to_authority
 from positions.submission_package import (
     file_stem,
     make_package,
+    make_package_when_adopted,
     network_details,
     package_html,
+    render_package,
     safe_file_stem,
 )
 from tests.review_fixtures import in_member_review
@@ -437,3 +440,38 @@ def test_the_network_name_falls_back_without_creating_the_settings_row(world):
 )
 def test_a_file_name_keeps_letters_digits_spaces_and_dashes(text, stem):
     assert safe_file_stem(text) == stem
+
+
+def test_characters_xml_cannot_hold_do_not_stop_the_package(world):
+    """Text pasted from a word processor may carry control characters; the Word file cannot."""
+    page = ConsultationResponsePage.objects.get(pk=world.page.pk)
+    page.title = "Remissvar\x07 om kulturplanen"
+    page.summary = "Vi tillstyrker\x0b förslaget\x01."
+
+    package = render_package(page)
+
+    text = word_text(docx.Document(BytesIO(package.docx)))
+    assert "Vi tillstyrker förslaget." in text
+    assert "\x07" not in text
+
+
+def test_a_new_adoption_whose_package_fails_shows_and_sends_no_package_of_the_old_text(
+    world, monkeypatch
+):
+    """The earlier package is of a text the members no longer stand behind as it is."""
+    page = ConsultationResponsePage.objects.get(pk=world.page.pk)
+    newer = page.save_revision(clean=False)
+
+    def refuse(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("weasyprint.HTML.write_pdf", refuse)
+    with committing():
+        make_package_when_adopted(sender=None, review=None, page=page, revision=newer)
+
+    case = ConsultationCase.objects.get(pk=world.case.pk)
+    assert case.package_error == "OSError: disk full"
+    assert case.package_revision_id is None
+    assert ConsultationResponsePage.objects.get(pk=page.pk).response_files() == []
+    with pytest.raises(DeliveryRefused, match="Gör paketet först"):
+        send_to_authority(case, None)
