@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from events.models import EventPage
 from home.models import ContentPage
 from members.models import MemberOrganisation, organisation_url
 from news.models import NewsPage
@@ -31,13 +32,14 @@ CONSULTATIONS = ContentType(
     _("Consultation response"),
     ConsultationResponsePage,
 )
+EVENTS = ContentType("events", _("Events"), _("Event"), EventPage)
 PAGES = ContentType("pages", _("Pages"), _("Page"), ContentPage)
 MEMBERS = ContentType(
     "members", _("Member organisations"), _("Member organisation"), MemberOrganisation
 )
 
-CONTENT_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, PAGES, MEMBERS)
-PAGE_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, PAGES)
+CONTENT_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, EVENTS, PAGES, MEMBERS)
+PAGE_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, EVENTS, PAGES)
 SUMMARY_WORDS = 40
 
 
@@ -58,6 +60,7 @@ DESCRIBERS = {
         lambda page: page.submitted_date or page.received_date,
         lambda page: page.summary,
     ),
+    EventPage: (EVENTS, lambda page: timezone.localdate(page.start), lambda page: page.summary),
     ContentPage: (
         PAGES,
         page_date,

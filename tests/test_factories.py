@@ -7,7 +7,7 @@ from wagtail.models import get_page_models
 import factory
 import pytest
 
-PROJECT_APPS = ("home", "news", "positions")
+PROJECT_APPS = ("home", "news", "events", "positions")
 
 
 def factory_models():

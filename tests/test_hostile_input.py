@@ -181,6 +181,11 @@ LISTINGS = targets(
     "/medlemmar/?municipality=VALUE",
     "/medlemmar/VALUE/",
     "/en/members/VALUE/",
+    "/kalender/?page=VALUE",
+    "/kalender/?topic=VALUE",
+    "/kalender/?municipality=VALUE",
+    "/en/calendar/?municipality=VALUE",
+    "/en/calendar/?page=VALUE",
 )
 # The feeds take no parameters; one of each kind, in each format and language, gets some anyway.
 FEEDS = targets(
@@ -202,6 +207,9 @@ API = targets(
     "/api/v2/pages/?translation_of=VALUE",
     "/api/v2/pages/?site=VALUE",
     "/api/v2/pages/?type=news.NewsPage&date=VALUE",
+    "/api/v2/pages/?type=events.EventPage&start=VALUE",
+    "/api/v2/pages/?type=events.EventPage&registration_deadline=VALUE",
+    "/api/v2/pages/?type=events.EventPage&municipality=VALUE",
     "/api/v2/pages/VALUE/",
     "/api/v2/pages/find/?html_path=VALUE",
     "/api/v2/documents/?search=VALUE",
@@ -214,6 +222,8 @@ PATHS = targets(
     "/en/VALUE/",
     "/de/VALUE/",
     "/nyheter/VALUE/",
+    "/kalender/VALUE/",
+    "/kalender/VALUE/ical/",
 )
 # The personal links of the member review and of the members' input on a consultation: a token
 # that is not one is a 404 page saying so, in the link's language.
@@ -292,6 +302,30 @@ def test_a_hostile_personal_link_is_a_page_that_says_it_is_not_valid(client, dem
             if response.status_code == 404 and PERSONAL_LINKS[url] in text_of(response):
                 assert "noindex" in text_of(response)
             else:  # a value the URL resolver turns away first (a slash, say)
+                check(response, queries, hostile.marker)
+
+
+# The calendar's iCalendar feeds take no parameters either; they answer with the calendar.
+CALENDAR_FEEDS = targets(
+    "/kalender/ical/?page=VALUE&municipality=VALUE",
+    "/en/calendar/ical/?topic=VALUE&start=VALUE",
+)
+
+
+@pytest.mark.parametrize("target", CALENDAR_FEEDS, ids=str)
+def test_hostile_values_to_the_calendar_feeds_get_the_calendar(client, demo, subtests, target):
+    for hostile in CORPUS:
+        with subtests.test(hostile.name):
+            response, queries = target.request(client, hostile)
+            assert response.status_code in (200, 400, 404), response.status_code
+            assert queries <= QUERIES, f"{queries} queries"
+            if response.status_code == 200:
+                assert response["Content-Type"] == "text/calendar; charset=utf-8"
+                body = text_of(response)
+                assert body.startswith("BEGIN:VCALENDAR")
+                if hostile.marker:
+                    assert hostile.marker not in body
+            else:
                 check(response, queries, hostile.marker)
 
 

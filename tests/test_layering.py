@@ -12,6 +12,7 @@ PACKAGES = [
     "idekammare",
     "home",
     "news",
+    "events",
     "members",
     "member_review",
     "positions",

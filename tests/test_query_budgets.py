@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from conftest import queries, translate
+from events.factories import EventIndexPageFactory, EventPageFactory, at
 from home.factories import ContactPersonFactory, TopicFactory
 from members.factories import MemberOrganisationFactory
 from news.factories import NewsPageFactory
@@ -156,6 +157,53 @@ def test_consultation_response_with_its_case(client, site, register, members):
     assert [queries(client, url) for url in urls] == one
 
 
+def calendar_with_events(site, count, calendar=None):
+    """The calendar (made on the first call) with `count` more events: half ahead, half past,
+    each with topics and contact persons, in both languages."""
+    if calendar is None:
+        calendar = EventIndexPageFactory(parent=site.home)
+        translate(calendar, site.en, title="Calendar", slug="calendar")
+    for number in range(count):
+        days = number + 1 if number % 2 else -number - 1
+        event = EventPageFactory(
+            parent=calendar, start=at(days), end=at(days, 12), share_image=image()
+        )
+        event.topics.set([TopicFactory()])
+        event.contact_persons.set([ContactPersonFactory()])
+        event.save()
+        translate(event, site.en)
+    return calendar
+
+
+def test_calendar_listings_and_feeds(client, site):
+    urls = [
+        "/kalender/",
+        "/kalender/?municipality=karlstad",
+        "/en/calendar/",
+        "/kalender/ical/",
+        "/en/calendar/ical/",
+    ]
+    calendar = calendar_with_events(site, 6)
+    few = [queries(client, url) for url in urls]
+    calendar_with_events(site, 44, calendar)
+    assert [queries(client, url) for url in urls] == few
+    assert queries(client, "/kalender/?page=2") == few[0]
+    assert max(few) <= LISTING_BUDGET
+
+
+def test_event_page(client, site):
+    calendar = EventIndexPageFactory(parent=site.home)
+    event = EventPageFactory(parent=calendar, slug="kurs", share_image=image())
+    event.topics.set([TopicFactory()])
+    event.contact_persons.set([ContactPersonFactory()])
+    event.save()
+    one = [queries(client, url) for url in ("/kalender/kurs/", "/kalender/kurs/ical/")]
+    event.topics.set(TopicFactory.create_batch(6))
+    event.contact_persons.set(ContactPersonFactory.create_batch(5))
+    event.save()
+    assert [queries(client, url) for url in ("/kalender/kurs/", "/kalender/kurs/ical/")] == one
+
+
 def test_member_directory(client, directory):
     def add(count):
         for _ in range(count):
@@ -185,10 +233,13 @@ def test_member_page(client, directory, statements_index, register):
 
 
 def test_home_page_with_every_slot_filled(
-    client, news_index, statements_index, register, directory, members
+    client, site, news_index, statements_index, register, directory, members
 ):
+    calendar = EventIndexPageFactory(parent=site.home)
+
     def add(count):
         for _ in range(count):
+            EventPageFactory(parent=calendar)
             NewsPageFactory(parent=news_index)
             PositionStatementPageFactory(parent=statements_index)
             ConsultationResponsePageFactory(

@@ -25,8 +25,10 @@ from wagtail_localize.models import OverridableSegment, Translation, Translation
 
 import pytest
 from defusedxml import ElementTree
+from icalendar import Calendar
 
 from conftest import make_user, translate
+from events.factories import EventIndexPageFactory, EventPageFactory, at
 from home.core.publication import loading_content
 from home.core.search_terms import search_terms
 from home.factories import ContactPersonFactory, ContentPageFactory, TopicFactory
@@ -657,3 +659,80 @@ def test_members_input_and_the_referral_are_text_on_the_case_screen_and_the_inpu
     html = html_of(client.get(f"/admin/remiss/{consultation.pk}/"))
     texts = [f"Åsikt {payload}" for payload in PAYLOADS]
     assert_shown_as_text(html, authority.name, *texts, *(o.name for _u, o in representatives))
+
+
+# The calendar
+
+
+ICAL_BREAK = "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injicerad"
+
+
+def test_events_show_payloads_as_text_on_the_page_listing_home_calendar_feed_and_json_ld(
+    client, site
+):
+    calendar = EventIndexPageFactory(parent=site.home)
+    events = {}
+    for number, payload in enumerate([*PAYLOADS, ICAL_BREAK]):
+        fields = {
+            "title": f"Träff {payload}",
+            "summary": f"Om träffen {payload}",
+            "place": f"Lokal {payload}",
+            "organiser": f"Förening {payload}",
+            "audience": f"Alla {payload}",
+        }
+        event = EventPageFactory(
+            parent=calendar, slug=f"traff-{number}", start=at(number + 1), **fields
+        )
+        with loading_content():
+            event.save_revision().publish()
+        events[event.url] = fields
+
+    for url, fields in events.items():
+        html = html_of(client.get(url))
+        assert_shown_as_text(html, *(value for value in fields.values() if "\r" not in value))
+        [event] = json_ld(html)
+        assert event["name"] == fields["title"]
+        assert event["location"]["name"] == fields["place"]
+        assert event["organizer"]["name"] == fields["organiser"]
+        assert event["audience"]["audienceType"] == fields["audience"]
+
+    titles = [fields["title"] for fields in events.values() if "\r" not in fields["title"]]
+    assert_shown_as_text(html_of(client.get(calendar.url)), *titles)
+    home = html_of(client.get(site.home.url))
+    assert_shown_as_text(home)
+    assert sum(escape(title) in home for title in titles) == 3
+
+    # The feed is text/calendar, never sniffed as HTML, and no value starts a component.
+    response = client.get(f"{calendar.url}ical/")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    parsed = Calendar.from_ical(response.content)
+    # A line break comes back as one (RFC 5545 escapes it as \\n), inside the value.
+    by_title = {fields["title"].replace("\r\n", "\n"): fields for fields in events.values()}
+    summaries = sorted(str(event["summary"]) for event in parsed.walk("VEVENT"))
+    assert summaries == sorted(by_title)
+    for event in parsed.walk("VEVENT"):
+        fields = by_title[str(event["summary"])]
+        assert str(event["location"]) == fields["place"].replace("\r\n", "\n")
+        assert fields["organiser"].replace("\r\n", "\n") in str(event["description"])
+
+
+@pytest.mark.parametrize("field", ["registration_url", "online_url"])
+def test_a_javascript_address_is_refused_as_an_events_link(admin_client, site, field):
+    calendar = EventIndexPageFactory(parent=site.home)
+    response = admin_client.post(
+        f"/admin/pages/add/events/eventpage/{calendar.pk}/",
+        nested_form_data(
+            {
+                "title": "Träff",
+                "slug": "traff",
+                "summary": "En träff.",
+                "start": "2027-03-27 10:00",
+                "end": "2027-03-27 12:00",
+                "online": "on",
+                field: "javascript:alert(1)",
+                "body": streamfield([]),
+            }
+        ),
+    )
+    assert_refused(response)

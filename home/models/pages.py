@@ -55,6 +55,7 @@ class HomePage(ShareImageMixin, Page):
         "positions.PositionIndexPage",
         "positions.ConsultationIndexPage",
         "members.MemberDirectoryPage",
+        "events.EventIndexPage",
     ]
 
     class Meta:

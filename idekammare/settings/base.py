@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "members",
     "member_review",
     "positions",
+    "events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

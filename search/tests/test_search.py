@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from conftest import translate
+from events.factories import EventIndexPageFactory, EventPageFactory
 from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
 from members.factories import MemberOrganisationFactory
@@ -272,6 +273,7 @@ class TestResults:
             "Nyheter (2)": False,
             "Ställningstaganden (1)": False,
             "Remissvar (1)": False,
+            "Evenemang (0)": False,
             "Sidor (1)": False,
             "Medlemsorganisationer (1)": False,
         }
@@ -368,6 +370,29 @@ class TestMembers:
                     summary="Samlar grannar kring gemensamma trädgårdar.",
                 )
             ]
+
+
+@pytest.mark.django_db
+def test_events_are_found_with_their_day_and_summary(client, sections):
+    calendar = EventIndexPageFactory(parent=sections.site.home)
+    event = EventPageFactory(
+        parent=calendar,
+        title="Kurs i föreningsekonomi",
+        slug="kurs-i-foreningsekonomi",
+        summary="Budget, bokslut och bidrag för kassörer.",
+    )
+
+    response = search(client, "föreningsekonomi", type="events")
+
+    assert results(response) == [
+        Result(
+            label="Evenemang",
+            date=timezone.localdate(event.start).isoformat(),
+            title="Kurs i föreningsekonomi",
+            url="/kalender/kurs-i-foreningsekonomi/",
+            summary="Budget, bokslut och bidrag för kassörer.",
+        )
+    ]
 
 
 @pytest.mark.django_db

@@ -35,6 +35,8 @@ PAGES = [
     ("sv-response-with-package-and-follow-up", "sv", "/remisser/folkhalsostrategi-2027-2030/", 200),
     ("sv-member-directory", "sv", "/medlemmar/", 200),
     ("sv-member-organisation", "sv", "/medlemmar/grannkraft/", 200),
+    ("sv-calendar", "sv", "/kalender/", 200),
+    ("sv-event", "sv", "/kalender/studiecirkelledare-i-praktiken/", 200),
     ("en-home", "en", "/en/", 200),
     ("en-content-page", "en", "/en/about/", 200),
     ("en-404", "en", "/en/does-not-exist/", 404),
@@ -46,6 +48,8 @@ PAGES = [
     ("en-response", "en", "/en/consultations/sou-2026-7-a-stronger-civil-society/", 200),
     ("en-member-directory", "en", "/en/members/", 200),
     ("en-member-organisation", "en", "/en/members/grannkraft/", 200),
+    ("en-calendar", "en", "/en/calendar/", 200),
+    ("en-event", "en", "/en/calendar/leading-study-circles/", 200),
     ("en-how-members-review", "en", "/en/how-member-organisations-review/", 200),
 ]
 

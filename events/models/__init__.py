@@ -1,0 +1,3 @@
+from .pages import EventIndexPage, EventPage, Municipality, events_under
+
+__all__ = ["EventIndexPage", "EventPage", "Municipality", "events_under"]
