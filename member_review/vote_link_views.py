@@ -5,11 +5,9 @@ protection, casts a vote, through the same cast_vote as the admin's review scree
 logs anyone in.
 """
 
-from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -17,7 +15,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
-from home.core.navigation import LanguageLink
+from home.core.navigation import url_in_each_language
 
 from .forms import VoteForm, vote_form_initial
 from .summary import review_summary
@@ -77,7 +75,7 @@ class VoteByLinkView(View):
             "recorded": vote if request.GET.get(RECORDED) and vote else None,
             "form": form,
             "refused": refused,
-            "language_links": other_languages(token),
+            "language_links": url_in_each_language("member_review_vote_link", token),
             **review_summary(ballot.review),
         }
         response = TemplateResponse(
@@ -98,19 +96,8 @@ def refused_page(request, token, refused):
         "page_title": _("Member review"),
         "message": refused.message,
         "login_url": login,
-        "language_links": other_languages(token),
+        "language_links": url_in_each_language("member_review_vote_link", token),
     }
     return TemplateResponse(
         request, "member_review/vote_link_refused.html", context, status=refused.status
     )
-
-
-def other_languages(token):
-    """The same link in each of the site's languages, for the language switcher."""
-    current = translation.get_language()
-    links = []
-    for code, name in settings.LANGUAGES:
-        with translation.override(code):
-            url = reverse("member_review_vote_link", args=[token])
-        links.append(LanguageLink(code, name, url, code == current, is_translation=True))
-    return links

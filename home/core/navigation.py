@@ -15,7 +15,8 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db.models import Q
 from django.http.request import split_domain_port
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, override
 
 from wagtail.models import Page, Site
 
@@ -238,6 +239,18 @@ def language_links(request, page: Page | None = None, subpage_path="") -> list[L
         for code, name in settings.LANGUAGES
         if code in translations or code in home_urls
     ]
+
+
+def url_in_each_language(url_name, *args) -> list[LanguageLink]:
+    """One link per language to the same named URL (a view that is no page, such as a personal
+    link's page), for the language switcher."""
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        with override(code):
+            url = reverse(url_name, args=args)
+        links.append(LanguageLink(code, name, url, code == current, is_translation=True))
+    return links
 
 
 def live_translations(request, page):

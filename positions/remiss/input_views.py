@@ -1,13 +1,11 @@
 """Where a representative gives their organisation's input: in the admin, or from the e-mail's
 personal link on the public site. Both save through `member_input.save_input`."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -19,7 +17,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home.core.navigation import LanguageLink
+from home.core.navigation import url_in_each_language
 from members.models import Representative
 
 from .forms import MemberInputForm
@@ -149,7 +147,7 @@ class InputByLinkView(View):
             "entry": entry,
             "saved": bool(request.GET.get(SAVED)) and entry is not None,
             "form": form,
-            "language_links": other_languages(token),
+            "language_links": url_in_each_language("consultation_input_link", token),
         }
         response = TemplateResponse(
             request, "positions/remiss/input_by_link.html", context, status=status
@@ -165,18 +163,8 @@ class InputByLinkView(View):
             "login_url": reverse("wagtailadmin_login")
             + "?"
             + urlencode({"next": reverse("positions_remiss:inputs")}),
-            "language_links": other_languages(token),
+            "language_links": url_in_each_language("consultation_input_link", token),
         }
         return TemplateResponse(
             request, "positions/remiss/input_link_refused.html", context, status=refused.status
         )
-
-
-def other_languages(token):
-    current = translation.get_language()
-    links = []
-    for code, name in settings.LANGUAGES:
-        with translation.override(code):
-            url = reverse("consultation_input_link", args=[token])
-        links.append(LanguageLink(code, name, url, code == current, is_translation=True))
-    return links
