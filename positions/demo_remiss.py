@@ -13,7 +13,8 @@ from member_review.voting import cast_vote
 from positions.demo_reviews import representative, start_member_review
 from positions.factories import ConsultationResponsePageFactory
 from positions.models import ConsultationCase, ConsultationResponsePage, Uptake
-from positions.remiss.delivery import change_handling, send_to_authority
+from positions.remiss.delivery import send_to_authority
+from positions.remiss.handling import change_handling
 from positions.remiss.input_requests import request_input
 from positions.remiss.member_input import save_input
 from positions.submission_package import make_package

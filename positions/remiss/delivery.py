@@ -24,10 +24,10 @@ from home.models import NetworkSettings
 from member_review.models import adopted_revision_id, is_adopted
 from positions.models import (
     ConsultationCase,
-    ConsultationResponsePage,
     ConsultationStatus,
     Delivery,
 )
+from positions.remiss.handling import change_handling
 
 
 class DeliveryRefused(RefusedChange):
@@ -174,15 +174,3 @@ def record(case, user, recipient="", message_id="", resend_reason="", sent_at=No
 def record_answered(page, sent_on):
     """The response and its translations are answered, submitted on the first delivery's day."""
     change_handling(page, status=ConsultationStatus.ANSWERED, submitted_date=sent_on)
-
-
-def change_handling(page, **fields):
-    """Set the handling fields (`ConsultationResponsePage.handling_fields`) of `page` and its
-    translations. They are no part of the adopted text, so they change without a new revision."""
-    for translation_page in ConsultationResponsePage.objects.filter(
-        translation_key=page.translation_key
-    ):
-        for name, value in fields.items():
-            setattr(translation_page, name, value)
-        # Not cleaned: the answered state's rules are the delivery's (delivery_refusal).
-        translation_page.save(update_fields=list(fields), clean=False)

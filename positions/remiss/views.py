@@ -30,7 +30,6 @@ from positions.models import (
 from positions.submission_package import make_package, safe_file_stem
 
 from .delivery import (
-    change_handling,
     delivery_refusal,
     prepared_message,
     record_sent_by_hand,
@@ -44,6 +43,7 @@ from .forms import (
     SendForm,
     StatusForm,
 )
+from .handling import change_handling
 from .input_requests import request_input
 from .member_input import (
     collecting_input,

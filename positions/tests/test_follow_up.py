@@ -202,6 +202,7 @@ class TestResponseFiles:
         page, _english, case = answered
         case.package_pdf = response_document("RV2026-0412 Idékammaren", "pdf")
         case.package_docx = response_document("RV2026-0412 Idékammaren", "docx")
+        case.package_revision = case.page.save_revision()  # the text the package was made of
         case.save()
 
         html = html_of(client, page.url)
@@ -216,6 +217,7 @@ class TestResponseFiles:
         _page, english, case = answered
         case.package_pdf = response_document("RV2026-0412 Idékammaren", "pdf")
         case.package_docx = response_document("RV2026-0412 Idékammaren", "docx")
+        case.package_revision = case.page.save_revision()  # the text the package was made of
         case.save()
 
         html = html_of(client, english.url)
