@@ -23,27 +23,7 @@ from home.models.mixins import (
     ShareImageMixin,
     TopicsMixin,
 )
-
-
-class Municipality(models.TextChoices):
-    """Where in Värmland an event takes place (the member directory has its own list)."""
-
-    ARVIKA = "arvika", "Arvika"
-    EDA = "eda", "Eda"
-    FILIPSTAD = "filipstad", "Filipstad"
-    FORSHAGA = "forshaga", "Forshaga"
-    GRUMS = "grums", "Grums"
-    HAGFORS = "hagfors", "Hagfors"
-    HAMMARO = "hammaro", "Hammarö"
-    KARLSTAD = "karlstad", "Karlstad"
-    KIL = "kil", "Kil"
-    KRISTINEHAMN = "kristinehamn", "Kristinehamn"
-    MUNKFORS = "munkfors", "Munkfors"
-    STORFORS = "storfors", "Storfors"
-    SUNNE = "sunne", "Sunne"
-    SAFFLE = "saffle", "Säffle"
-    TORSBY = "torsby", "Torsby"
-    ARJANG = "arjang", "Årjäng"
+from home.models.places import Municipality
 
 
 def events_under(index):

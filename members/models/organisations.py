@@ -11,27 +11,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models.mixins import LocaleConstraintsMixin, in_default_locale
+from home.models.places import Municipality
 from members.validators import validate_organisation_number
-
-
-class Municipality(models.TextChoices):
-    ARVIKA = "arvika", "Arvika"
-    EDA = "eda", "Eda"
-    FILIPSTAD = "filipstad", "Filipstad"
-    FORSHAGA = "forshaga", "Forshaga"
-    GRUMS = "grums", "Grums"
-    HAGFORS = "hagfors", "Hagfors"
-    HAMMARO = "hammaro", "Hammarö"
-    KARLSTAD = "karlstad", "Karlstad"
-    KIL = "kil", "Kil"
-    KRISTINEHAMN = "kristinehamn", "Kristinehamn"
-    MUNKFORS = "munkfors", "Munkfors"
-    STORFORS = "storfors", "Storfors"
-    SUNNE = "sunne", "Sunne"
-    SAFFLE = "saffle", "Säffle"
-    TORSBY = "torsby", "Torsby"
-    ARJANG = "arjang", "Årjäng"
-    WHOLE_COUNTY = "hela-lanet", _("The whole county")
 
 
 class MemberOrganisationQuerySet(models.QuerySet):
