@@ -5,8 +5,6 @@ the case's input date. Nobody outside the network's editors and the organisation
 representatives reads it: it is in no page, feed or API response.
 """
 
-import csv
-import io
 from pathlib import PurePath
 
 from django.db import transaction
@@ -15,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.core.publication import RefusedChange
+from home.core.spreadsheets import spreadsheet_csv
 from members.models import MemberOrganisation, Representative
 from positions.models import ConsultationCase, MemberInput
 from positions.models.remiss import INPUT_FILE_MAX_BYTES, INPUT_FILE_TYPES
@@ -122,30 +121,17 @@ def organisations_without_input(case):
 
 
 def inputs_csv(case):
-    """The input as CSV for the drafting editors, UTF-8 with a byte order mark for Excel."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(
-        [_("Organisation"), _("Written by"), _("Last changed"), _("Input"), _("Attached file")]
+    """The input as CSV for the drafting editors."""
+    return spreadsheet_csv(
+        [_("Organisation"), _("Written by"), _("Last changed"), _("Input"), _("Attached file")],
+        (
+            (
+                entry.organisation.name,
+                entry.written_by.get_full_name() if entry.written_by else "",
+                timezone.localtime(entry.updated_at).strftime("%Y-%m-%d %H:%M"),
+                entry.text,
+                entry.file_name,
+            )
+            for entry in inputs_for_editors(case)
+        ),
     )
-    for entry in inputs_for_editors(case):
-        writer.writerow(
-            [
-                # A cell that starts like a formula is written as text: names and file names
-                # are the representatives' to choose, as the text is.
-                spreadsheet_safe(cell)
-                for cell in (
-                    entry.organisation.name,
-                    entry.written_by.get_full_name() if entry.written_by else "",
-                    timezone.localtime(entry.updated_at).strftime("%Y-%m-%d %H:%M"),
-                    entry.text,
-                    entry.file_name,
-                )
-            ]
-        )
-    return out.getvalue()
-
-
-def spreadsheet_safe(value):
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
