@@ -9,8 +9,9 @@ class MembersConfig(AppConfig):
     def ready(self):
         from home.core.signals import renew_when_changed
         from members import cache_purging
-        from members.models import MemberOrganisation
+        from members.models import Competence, MemberOrganisation
 
         cache_purging.connect()
-        # The home page counts the active member organisations.
-        renew_when_changed(MemberOrganisation)
+        # The home page counts the active member organisations; the directory's filters keep
+        # the competences under the generation.
+        renew_when_changed(MemberOrganisation, Competence)

@@ -13,8 +13,19 @@ from home.demo_content import (
     generated_image,
     topics,
 )
-from members.factories import MemberDirectoryPageFactory, MemberOrganisationFactory
-from members.models import MemberOrganisation, Representative
+from members.factories import (
+    CompetenceFactory,
+    MemberDirectoryPageFactory,
+    MemberOrganisationFactory,
+)
+from members.models import (
+    Capacity,
+    Competence,
+    CompetenceKind,
+    MemberOrganisation,
+    OrganisationKind,
+    Representative,
+)
 from members.validators import luhn_check_digit
 
 ACCOUNTS = [
@@ -156,6 +167,199 @@ ORGANISATIONS = [
     ),
 ]
 
+TARGET_GROUP, LANGUAGE, METHOD = CompetenceKind
+COMPETENCES = [
+    # kind, slug, name, English slug, English name
+    (
+        TARGET_GROUP,
+        "barn-och-unga",
+        "Barn och unga",
+        "children-and-young-people",
+        "Children and young people",
+    ),
+    (TARGET_GROUP, "aldre", "Äldre", "older-people", "Older people"),
+    (TARGET_GROUP, "nyanlanda", "Nyanlända", "newcomers", "Newcomers"),
+    (
+        TARGET_GROUP,
+        "funktionsnedsattning",
+        "Personer med funktionsnedsättning",
+        "people-with-disabilities",
+        "People with disabilities",
+    ),
+    (TARGET_GROUP, "familjer", "Familjer", "families", "Families"),
+    (
+        TARGET_GROUP,
+        "langt-fran-arbetsmarknaden",
+        "Personer långt från arbetsmarknaden",
+        "far-from-the-labour-market",
+        "People far from the labour market",
+    ),
+    (
+        TARGET_GROUP,
+        "utsatta-livssituationer",
+        "Personer i utsatta livssituationer",
+        "people-in-hard-times",
+        "People in hard times",
+    ),
+    (LANGUAGE, "arabiska", "Arabiska", "arabic", "Arabic"),
+    (LANGUAGE, "somaliska", "Somaliska", "somali", "Somali"),
+    (LANGUAGE, "dari", "Dari", "dari", "Dari"),
+    (LANGUAGE, "tigrinja", "Tigrinja", "tigrinya", "Tigrinya"),
+    (LANGUAGE, "ukrainska", "Ukrainska", "ukrainian", "Ukrainian"),
+    (LANGUAGE, "engelska", "Engelska", "english", "English"),
+    (LANGUAGE, "finska", "Finska", "finnish", "Finnish"),
+    (LANGUAGE, "norska", "Norska", "norwegian", "Norwegian"),
+    (
+        LANGUAGE,
+        "teckensprak",
+        "Svenskt teckenspråk",
+        "swedish-sign-language",
+        "Swedish Sign Language",
+    ),
+    (METHOD, "studiecirklar", "Studiecirklar", "study-circles", "Study circles"),
+    (METHOD, "laxhjalp", "Läxhjälp", "homework-help", "Homework help"),
+    (METHOD, "mentorskap", "Mentorskap", "mentoring", "Mentoring"),
+    (METHOD, "fysisk-aktivitet", "Fysisk aktivitet", "physical-activity", "Physical activity"),
+    (METHOD, "samtalsgrupper", "Samtalsgrupper", "support-groups", "Support groups"),
+    (METHOD, "sprakcafe", "Språkcafé", "language-cafe", "Language café"),
+    (METHOD, "motesplatser", "Öppna mötesplatser", "open-meeting-places", "Open meeting places"),
+    (
+        METHOD,
+        "kultur-och-skapande",
+        "Kultur och skapande",
+        "arts-and-creativity",
+        "Arts and creativity",
+    ),
+    (METHOD, "friluftsliv", "Friluftsliv", "outdoor-life", "Outdoor life"),
+    (METHOD, "arbetstraning", "Arbetsträning", "work-training", "Work training"),
+    (METHOD, "ledarutbildning", "Ledarutbildning", "leadership-training", "Leadership training"),
+    (METHOD, "hoglasning", "Högläsning", "reading-aloud", "Reading aloud"),
+    (
+        METHOD,
+        "lager-och-lovaktiviteter",
+        "Läger och lovaktiviteter",
+        "camps-and-holiday-activities",
+        "Camps and holiday activities",
+    ),
+    (METHOD, "paverkansarbete", "Påverkansarbete", "advocacy", "Advocacy"),
+]
+
+ASSOCIATION, STUDY_ASSOCIATION, FAITH_COMMUNITY, SOCIAL_ENTERPRISE, _OTHER = OrganisationKind
+# slug: kind, competences, also works in, capacity
+PROFILES = {
+    "grannkraft": (
+        ASSOCIATION,
+        [
+            "barn-och-unga",
+            "nyanlanda",
+            "familjer",
+            "arabiska",
+            "somaliska",
+            "engelska",
+            "laxhjalp",
+            "samtalsgrupper",
+            "motesplatser",
+        ],
+        ["hammaro"],
+        Capacity.LARGE,
+    ),
+    "ljusglimt": (
+        STUDY_ASSOCIATION,
+        [
+            "nyanlanda",
+            "aldre",
+            "funktionsnedsattning",
+            "arabiska",
+            "dari",
+            "tigrinja",
+            "ukrainska",
+            "engelska",
+            "finska",
+            "teckensprak",
+            "studiecirklar",
+            "kultur-och-skapande",
+            "ledarutbildning",
+        ],
+        [],
+        Capacity.LARGE,
+    ),
+    "arvika-sprakcafe": (
+        ASSOCIATION,
+        ["nyanlanda", "arabiska", "dari", "tigrinja", "somaliska", "sprakcafe", "samtalsgrupper"],
+        ["eda"],
+        Capacity.SMALL,
+    ),
+    "torsby-friluft": (
+        ASSOCIATION,
+        ["barn-och-unga", "aldre", "familjer", "friluftsliv", "fysisk-aktivitet"],
+        ["sunne", "hagfors"],
+        Capacity.SMALL,
+    ),
+    "trygghetsnatet": (
+        ASSOCIATION,
+        ["utsatta-livssituationer", "aldre", "finska", "samtalsgrupper", "mentorskap"],
+        ["storfors", "filipstad"],
+        Capacity.SMALL,
+    ),
+    "saffle-kulturkollektiv": (
+        ASSOCIATION,
+        ["barn-och-unga", "funktionsnedsattning", "engelska", "kultur-och-skapande"],
+        ["arjang"],
+        Capacity.SMALL,
+    ),
+    "grona-fingrar": (
+        ASSOCIATION,
+        ["familjer", "aldre", "friluftsliv", "studiecirklar"],
+        ["karlstad"],
+        Capacity.NOT_NOW,
+    ),
+    "sunne-ungdomsrad": (
+        ASSOCIATION,
+        ["barn-och-unga", "paverkansarbete", "samtalsgrupper"],
+        [],
+        Capacity.SMALL,
+    ),
+    "livsgladje-filipstad": (
+        ASSOCIATION,
+        ["aldre", "fysisk-aktivitet", "kultur-och-skapande", "samtalsgrupper"],
+        ["storfors"],
+        Capacity.SMALL,
+    ),
+    "gransbygdens-gemenskap": (
+        FAITH_COMMUNITY,
+        [
+            "nyanlanda",
+            "barn-och-unga",
+            "familjer",
+            "arabiska",
+            "tigrinja",
+            "norska",
+            "motesplatser",
+            "lager-och-lovaktiviteter",
+        ],
+        ["arvika", "arjang"],
+        Capacity.LARGE,
+    ),
+    "nystart-hagfors": (
+        SOCIAL_ENTERPRISE,
+        ["langt-fran-arbetsmarknaden", "somaliska", "finska", "arbetstraning", "mentorskap"],
+        ["munkfors"],
+        Capacity.SMALL,
+    ),
+    "grums-idrottsallians": (
+        ASSOCIATION,
+        ["barn-och-unga", "fysisk-aktivitet", "ledarutbildning", "lager-och-lovaktiviteter"],
+        ["saffle"],
+        Capacity.LARGE,
+    ),
+    "arjangs-lasframjare": (
+        ASSOCIATION,
+        ["barn-och-unga", "aldre", "hoglasning"],
+        [],
+        Capacity.NOT_NOW,
+    ),
+}
+
 DIRECTORY = {
     "sv": {
         "title": "Medlemmar",
@@ -174,7 +378,10 @@ REPRESENTED = 12
 
 def load(stdout):
     home, en = demo_home()
+    ensure_competences(en)
     organisations = [ensure_organisation(*spec, en=en) for spec in ORGANISATIONS]
+    for organisation in organisations:
+        ensure_profile(organisation)
     ensure_representatives(organisations[:REPRESENTED])
     ensure_index_page(home, MemberDirectoryPageFactory, DIRECTORY, en)
     stdout.write("Member organisations and their representatives are in place.")
@@ -214,6 +421,32 @@ def ensure_organisation(
         translation.description = description_en
         translation.save()
     return organisation
+
+
+def ensure_competences(en):
+    for kind, slug, name, slug_en, name_en in COMPETENCES:
+        competence = Competence.objects.filter(locale__language_code="sv", slug=slug).first()
+        if competence is None:
+            competence = CompetenceFactory(kind=kind, slug=slug, name=name)
+        if competence.get_translation_or_none(en) is None:
+            translation = competence.copy_for_translation(en)
+            translation.slug, translation.name = slug_en, name_en
+            translation.save()
+
+
+def ensure_profile(organisation):
+    """The organisation's kind, competences, reach and capacity, unless it has competences."""
+    if organisation.slug not in PROFILES or organisation.competences.exists():
+        return
+    kind, slugs, reach, capacity = PROFILES[organisation.slug]
+    organisation.kind = kind
+    organisation.capacity = capacity
+    organisation.competences = list(
+        Competence.objects.filter(locale__language_code="sv", slug__in=slugs)
+    )
+    organisation.set_reach(reach)
+    organisation.save()
+    organisation.share_competences_with_translations()
 
 
 def ensure_representatives(organisations):

@@ -9,17 +9,68 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.core.listing import chosen, filter_by_topic
-from home.core.navigation import section
+from home.core.navigation import remembered, section
 from home.models import Topic
 from home.models.mixins import ShareImageMixin
 
-from .organisations import MemberOrganisation, Municipality
+from .competences import Competence, CompetenceKind
+from .organisations import MemberOrganisation, Municipality, OrganisationKind
+
+# The directory's filter of each kind of competence: its query parameter and its label.
+COMPETENCE_FILTERS = {
+    CompetenceKind.TARGET_GROUP: ("target_group", _("Target group"), _("All target groups")),
+    CompetenceKind.LANGUAGE: ("language", _("Language"), _("All languages")),
+    CompetenceKind.METHOD: ("method", _("Method"), _("All methods")),
+}
+COMPETENCE_HEADINGS = {
+    CompetenceKind.TARGET_GROUP: _("Target groups"),
+    CompetenceKind.LANGUAGE: _("Languages"),
+    CompetenceKind.METHOD: _("Methods"),
+}
 
 
 def organisation_url(request, organisation):
     """The address of `organisation`'s page in the member directory, "" where there is none."""
     directory = section(request, "members.memberdirectorypage")
     return f"{directory.url}{organisation.slug}/" if directory else ""
+
+
+def competence_filters(request):
+    """The chosen competence of each kind (by the query parameters) and each filter's context.
+
+    The options are the competences in the reader's language, kept under the generation.
+    """
+    vocabulary = remembered(
+        request, "member-competences", lambda: Competence.objects.all().localized_list()
+    )
+    competences, filters = [], []
+    for kind, (parameter, label, everything) in COMPETENCE_FILTERS.items():
+        options = [competence for competence in vocabulary if competence.kind == kind]
+        active = chosen(request, parameter, {competence.slug: competence for competence in options})
+        if active is not None:
+            competences.append(active)
+        filters.append(
+            {
+                "parameter": parameter,
+                "label": label,
+                "everything": everything,
+                "options": options,
+                "active": active,
+            }
+        )
+    return competences, filters
+
+
+def competences_by_kind(organisation):
+    """The organisation's competences in the reader's language: [(heading, [competence, …]), …]."""
+    held = Competence.objects.filter(
+        translation_key__in=organisation.competences.values("translation_key")
+    ).localized_list()
+    groups = [
+        (heading, [competence for competence in held if competence.kind == kind])
+        for kind, heading in COMPETENCE_HEADINGS.items()
+    ]
+    return [(heading, competences) for heading, competences in groups if competences]
 
 
 def with_translated_descriptions(organisations):
@@ -45,6 +96,8 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
+    meta_description_field = "introduction"
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
@@ -54,31 +107,38 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
     class Meta:
         verbose_name = _("member directory page")
 
-    def organisations(self):
+    def organisations(self, organisations=None):
+        """The active organisations (or those of `organisations`) with their logos."""
+        if organisations is None:
+            organisations = MemberOrganisation.objects.active()
         logos = get_image_model().objects.prefetch_renditions()
-        return MemberOrganisation.objects.active().prefetch_related(
-            models.Prefetch("logo", queryset=logos)
-        )
+        return organisations.prefetch_related(models.Prefetch("logo", queryset=logos))
 
     @path("")
     def directory(self, request):
-        organisations, topic_filter = filter_by_topic(
-            request, self.organisations(), parameter="area", field="areas"
-        )
         municipality = chosen(
             request, "municipality", {code: code for code, _name in Municipality.choices}
         )
-        if municipality:
-            # Organisations working across the county are found in every municipality.
-            organisations = organisations.filter(
-                municipality__in=[municipality, Municipality.WHOLE_COUNTY]
-            )
+        kind = chosen(request, "kind", {value: value for value in OrganisationKind.values})
+        competences, competence_filter_list = competence_filters(request)
+        # Organisations working across the county, or also in the municipality, are found there.
+        matching = MemberOrganisation.objects.matching(
+            competences=competences,
+            kinds=[kind] if kind else (),
+            municipalities=[municipality] if municipality else (),
+        )
+        organisations, topic_filter = filter_by_topic(
+            request, self.organisations(matching), parameter="area", field="areas"
+        )
         return self.render(
             request,
             context_overrides={
                 "organisations": with_translated_descriptions(list(organisations)),
                 "municipalities": Municipality.choices,
                 "active_municipality": municipality,
+                "kinds": OrganisationKind.choices,
+                "active_kind": kind,
+                "competence_filters": competence_filter_list,
                 **topic_filter,
             },
         )
@@ -94,10 +154,13 @@ class MemberDirectoryPage(RoutablePageMixin, ShareImageMixin, Page):
             template="members/member_organisation_page.html",
             context_overrides={
                 "page_title": organisation.name,
+                "meta_description": organisation.display_description,
                 "subpage_path": f"{organisation.slug}/",
                 "organisation": organisation,
                 "areas": Topic.objects.filter(
                     translation_key__in=organisation.areas.values("translation_key")
                 ).localized_list(),
+                "competences": competences_by_kind(organisation),
+                "reach": [place.get_municipality_display() for place in organisation.reach.all()],
             },
         )

@@ -1,9 +1,10 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
@@ -12,7 +13,24 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models.mixins import LocaleConstraintsMixin, in_default_locale
 from home.models.places import Municipality
+from members.forms import MemberOrganisationForm
 from members.validators import validate_organisation_number
+
+from .competences import Competence
+
+
+class OrganisationKind(models.TextChoices):
+    ASSOCIATION = "association", _("Association")
+    STUDY_ASSOCIATION = "study-association", _("Study association")
+    FAITH_COMMUNITY = "faith-community", _("Faith community")
+    SOCIAL_ENTERPRISE = "social-enterprise", _("Social enterprise")
+    OTHER = "other", _("Other non-profit organisation")
+
+
+class Capacity(models.TextChoices):
+    NOT_NOW = "not-now", _("Not able to take part right now")
+    SMALL = "small", _("Can take part in smaller efforts")
+    LARGE = "large", _("Can take part in larger efforts or lead them")
 
 
 class MemberOrganisationQuerySet(models.QuerySet):
@@ -22,6 +40,45 @@ class MemberOrganisationQuerySet(models.QuerySet):
 
     def active(self):
         return self.canonical().filter(active=True)
+
+    def matching(self, competences=(), kinds=(), municipalities=()):
+        """The active organisations that hold every one of `competences`, are of one of `kinds`
+        and work in at least one of `municipalities`; an empty criterion does not narrow.
+
+        `competences` are Competence rows in any language (a list or a queryset), matched by
+        translation key. An organisation works in its own municipality and those of its reach;
+        one whose own municipality or reach is the whole county works in every municipality.
+        Asking for the whole county finds those that work across it.
+        """
+        organisations = self.active()
+        if isinstance(competences, models.Manager):
+            competences = competences.all()
+        if not isinstance(competences, models.QuerySet):
+            competences = list(competences)
+            if competences:
+                competences = Competence.objects.filter(pk__in=[c.pk for c in competences])
+        if isinstance(competences, models.QuerySet):
+            # No competence asked for that the organisation lacks.
+            held = Competence.objects.filter(
+                member_organisations=OuterRef(OuterRef("pk")),
+                translation_key=OuterRef("translation_key"),
+            )
+            organisations = organisations.filter(~Exists(competences.filter(~Exists(held))))
+        kinds = list(kinds)
+        if kinds:
+            organisations = organisations.filter(kind__in=kinds)
+        municipalities = list(municipalities)
+        if municipalities:
+            places = {*municipalities, Municipality.WHOLE_COUNTY}
+            organisations = organisations.filter(
+                Q(municipality__in=places)
+                | Exists(
+                    OrganisationReach.objects.filter(
+                        organisation=OuterRef("pk"), municipality__in=places
+                    )
+                )
+            )
+        return organisations
 
 
 class MemberOrganisation(
@@ -59,6 +116,26 @@ class MemberOrganisation(
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Only active members vote and are listed.")
     )
+    kind = models.CharField(
+        _("kind of organisation"),
+        max_length=20,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.ASSOCIATION,
+    )
+    competences = ParentalManyToManyField(
+        Competence,
+        verbose_name=_("competences"),
+        blank=True,
+        related_name="member_organisations",
+        limit_choices_to=in_default_locale,
+    )
+    capacity = models.CharField(
+        _("capacity to take part"),
+        max_length=20,
+        choices=Capacity.choices,
+        blank=True,
+        help_text=_("Whether the organisation can take part in the region's development work."),
+    )
 
     objects = MemberOrganisationQuerySet.as_manager()
 
@@ -79,7 +156,17 @@ class MemberOrganisation(
             ],
             heading=_("Membership"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel(MemberOrganisationForm.REACH),
+                FieldPanel("capacity", widget=forms.RadioSelect),
+            ],
+            heading=_("Competences"),
+        ),
     ]
+    base_form_class = MemberOrganisationForm
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -99,6 +186,11 @@ class MemberOrganisation(
         SynchronizedField("member_since"),
         SynchronizedField("active"),
         TranslatableField("description"),
+        # The competences are facts about the organisation, the same in every language.
+        SynchronizedField("kind"),
+        SynchronizedField("competences"),
+        SynchronizedField("reach"),
+        SynchronizedField("capacity"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -123,6 +215,55 @@ class MemberOrganisation(
 
     def __str__(self):
         return self.name
+
+    def set_reach(self, municipalities):
+        """Make `municipalities` (codes) the organisation's reach, saved when the organisation is.
+
+        Its own municipality goes without saying and is left out.
+        """
+        kept = {place.municipality: place for place in self.reach.all()}
+        self.reach = [
+            kept.get(code) or OrganisationReach(municipality=code)
+            for code in dict.fromkeys(municipalities)
+            if code != self.municipality
+        ]
+
+    def share_competences_with_translations(self):
+        """Give the translations this organisation's competence fields, which are the same in
+        every language (SynchronizedField, as wagtail-localize copies them when it syncs)."""
+        competences = list(self.competences.all())
+        reach = [place.municipality for place in self.reach.all()]
+        for translation in self.get_translations():
+            translation.kind = self.kind
+            translation.capacity = self.capacity
+            translation.competences = competences
+            translation.set_reach(reach)
+            translation.save()
+
+
+class OrganisationReach(models.Model):
+    """A municipality a member organisation works in beyond its own."""
+
+    organisation = ParentalKey(
+        MemberOrganisation,
+        verbose_name=_("member organisation"),
+        on_delete=models.CASCADE,
+        related_name="reach",
+    )
+    municipality = models.CharField(_("municipality"), max_length=20, choices=Municipality.choices)
+
+    class Meta:
+        verbose_name = _("municipality the organisation works in")
+        verbose_name_plural = _("municipalities the organisation works in")
+        ordering = ["municipality"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "municipality"], name="unique_reach_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return self.get_municipality_display()
 
 
 class Representative(models.Model):

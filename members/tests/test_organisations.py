@@ -49,6 +49,7 @@ class TestOrganisationAdmin:
             "municipality": "kil",
             "description": "Prov.",
             "active": "on",
+            "kind": "association",
         } | fields
         return client.post("/admin/snippets/members/memberorganisation/add/", data)
 
