@@ -22,12 +22,21 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 
 from home.factories import (
+    ContactPageFactory,
     ContactPersonFactory,
     ContentPageFactory,
     HomePageFactory,
     TopicFactory,
 )
-from home.models import ContactPerson, ContentPage, FooterText, HomePage, NetworkSettings, Topic
+from home.models import (
+    ContactPage,
+    ContactPerson,
+    ContentPage,
+    FooterText,
+    HomePage,
+    NetworkSettings,
+    Topic,
+)
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - documented demo accounts, refused in production
 
@@ -300,7 +309,12 @@ CONTENT_PAGES = [
                     "<li><b>Ändringshistorik</b> över sidor och röster, med användare och tid, och "
                     "tidigare versioner av sidor. Gamla versioner rensas efter ett år.</li>"
                     "<li><b>Misslyckade inloggningar</b>: användarnamn och adress, för att stoppa "
-                    "lösenordsgissning.</li></ul>"
+                    "lösenordsgissning.</li>"
+                    "<li><b>Meddelanden via kontaktformuläret</b>: ditt namn, din e-postadress och "
+                    "ditt meddelande skickas som e-post till nätverket, och webbplatsen behåller en "
+                    "kopia i sin logg över skickad e-post. Vi använder uppgifterna bara för att "
+                    "svara dig. Din IP-adress hålls i minnet i högst en timme för att begränsa hur "
+                    "många meddelanden som kan skickas.</li></ul>"
                 ),
                 heading("Dina rättigheter"),
                 paragraph(
@@ -327,6 +341,13 @@ CONTENT_PAGES = [
                     "websites. Only people who log in to edit or review get two necessary cookies: "
                     "a login cookie that expires after a working day of inactivity, and a "
                     "protection against forged forms.</p>"
+                ),
+                heading("The contact form"),
+                paragraph(
+                    "<p>Your name, e-mail address and message are sent to us by e-mail, and the "
+                    "website keeps a copy in its log of sent e-mail. We use them only to answer "
+                    "you. Your IP address is held in memory for at most an hour, to limit how many "
+                    "messages can be sent.</p>"
                 ),
                 heading("Your rights"),
                 paragraph(
@@ -376,6 +397,53 @@ CONTACT_PERSONS = [
     },
 ]
 
+CONTACT_PAGE = {
+    "contacts": ["samordnare@idekammaren.example", "ordforande@idekammaren.example"],
+    "press": ["press@idekammaren.example", "ordforande@idekammaren.example"],
+    "press_image": "Pressbild: Idékammaren Värmland",
+    "sv": {
+        "title": "Kontakt och press",
+        "slug": "kontakt",
+        "introduction": (
+            "Vill du veta mer om Idékammaren Värmland, bli medlem eller samarbeta med oss? Här "
+            "hittar du våra kontaktpersoner och presskontakter, och du kan skriva till oss direkt."
+        ),
+        "press": [
+            paragraph(
+                "<p>Journalister är välkomna att kontakta oss för intervjuer, kommentarer och "
+                "bakgrund om den idéburna sektorn i Värmland. Vi svarar samma arbetsdag.</p>"
+            ),
+            paragraph(
+                "<p>Pressbilder och logotyp får användas fritt i redaktionella sammanhang om "
+                "Idékammaren Värmland anges som källa. Hör av dig om du behöver bilder i högre "
+                "upplösning.</p>"
+            ),
+        ],
+        "alt_text": "Idékammaren Värmlands logotyp: en grön yta med vita streck.",
+        "caption": "Pressbild. Fri att använda med källan Idékammaren Värmland.",
+    },
+    "en": {
+        "title": "Contact and press",
+        "slug": "contact",
+        "introduction": (
+            "Would you like to know more about Idékammaren Värmland, join us or work with us? "
+            "Here are our contact persons and press contacts, and you can write to us directly."
+        ),
+        "press": [
+            paragraph(
+                "<p>Journalists are welcome to contact us for interviews, comments and background "
+                "on civil society in Värmland. We answer the same working day.</p>"
+            ),
+            paragraph(
+                "<p>Press images and our logo may be used freely in editorial contexts, crediting "
+                "Idékammaren Värmland. Ask us if you need images in a higher resolution.</p>"
+            ),
+        ],
+        "alt_text": "The logo of Idékammaren Värmland: a green area with white stripes.",
+        "caption": "Press image. Free to use, crediting Idékammaren Värmland.",
+    },
+}
+
 FOOTER_TEXT = {
     "sv": (
         "Idékammaren Värmland är den idéburna sektorns gemensamma röst i länet. Vi har ett idéburet "
@@ -397,6 +465,7 @@ def load(stdout):
     ensure_footer_text(sv, en)
     ensure_topics(sv, en)
     ensure_contact_persons()
+    ensure_contact_page(home, en)
     stdout.write("Home page, content pages, site settings, topics and accounts are in place.")
 
 
@@ -521,6 +590,36 @@ def ensure_contact_persons():
     for person in CONTACT_PERSONS:
         if not ContactPerson.objects.filter(email=person["email"]).exists():
             ContactPersonFactory(**person)
+
+
+def ensure_contact_page(home, en):
+    """The contact page, linked from the footer of every page rather than from the menu."""
+    image = generated_image(CONTACT_PAGE["press_image"], (29, 79, 58), label="IK")
+
+    def texts(language):
+        text = CONTACT_PAGE[language]
+        press_image = {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": text["alt_text"], "caption": text["caption"]},
+        }
+        return {
+            "title": text["title"],
+            "slug": text["slug"],
+            "introduction": text["introduction"],
+            "press_information": [*text["press"], press_image],
+        }
+
+    page = ContactPage.objects.child_of(home).first()
+    if page is None:
+        page = ContactPageFactory(
+            parent=home,
+            published_revision=True,
+            contact_persons=contact_persons(*CONTACT_PAGE["contacts"]),
+            press_contacts=contact_persons(*CONTACT_PAGE["press"]),
+            **texts("sv"),
+        )
+    ensure_translation(page, en, texts("en"))
+    return page
 
 
 def topics(*slugs):

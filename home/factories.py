@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 
 from home.core.publication import loading_content
-from home.models import ContactPerson, ContentPage, HomePage, Topic
+from home.models import ContactPage, ContactPerson, ContentPage, HomePage, Topic
 
 
 class PageFactory(wagtail_factories.PageFactory):
@@ -45,6 +45,15 @@ class ContentPageFactory(PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+class ContactPageFactory(PageFactory):
+    title = "Kontakt och press"
+    slug = "kontakt"
+    introduction = "Så når du nätverket, dess kontaktpersoner och presskontakter."
+
+    class Meta:
+        model = ContactPage
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

@@ -22,6 +22,8 @@ from home.models.mixins import (
 class NewsIndexPage(ShareImageMixin, Page):
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
+    meta_description_field = "introduction"
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     api_fields = [APIField("introduction")]
@@ -58,6 +60,8 @@ class NewsPage(ShareImageMixin, TopicsMixin, ContactPersonsMixin, Page):
         related_name="+",
     )
     body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    meta_description_field = "introduction"
 
     content_panels = [
         *Page.content_panels,

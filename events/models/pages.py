@@ -46,6 +46,8 @@ class EventIndexPage(RoutablePageMixin, ShareImageMixin, Page):
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
+    meta_description_field = "introduction"
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     api_fields = [APIField("introduction")]
@@ -124,6 +126,8 @@ class EventPage(RoutablePageMixin, ShareImageMixin, TopicsMixin, ContactPersonsM
     registration_url = models.URLField(_("registration link"), blank=True)
     registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
     body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    meta_description_field = "summary"
 
     content_panels = [
         *Page.content_panels,

@@ -58,3 +58,26 @@ class TopicsField(ListingField):
             topics.sort(key=attrgetter("name"))
             values[page.pk] = NameAndSlugSerializer(topics, many=True).data
         return values
+
+
+class ContactPersonSerializer(serializers.Serializer):
+    name = serializers.CharField(read_only=True)
+    role = serializers.CharField(read_only=True)
+    organisation = serializers.CharField(read_only=True)
+    phone = serializers.CharField(read_only=True)
+    email = serializers.CharField(read_only=True)
+
+
+class ContactPersonsField(ListingField):
+    """The people chosen in the page's many-to-many `relation` to contact persons, by name."""
+
+    def __init__(self, relation, **kwargs):
+        super().__init__(**kwargs)
+        self.relation = relation
+
+    def values_for(self, pages):
+        prefetch_related_objects(pages, self.relation)
+        return {
+            page.pk: ContactPersonSerializer(getattr(page, self.relation).all(), many=True).data
+            for page in pages
+        }

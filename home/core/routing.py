@@ -10,6 +10,7 @@ on every request, so nothing of its content outlives a publish.
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from wagtail import views as wagtail_views
 from wagtail.models import Page
@@ -18,10 +19,22 @@ from wagtail.url_routing import RouteResult
 from home.core.navigation import CACHE_TIMEOUT, generation, kept
 
 
+@csrf_exempt
 def serve(request, path):
-    """Wagtail's serve view, given the route from the cache when it is known."""
+    """Wagtail's serve view, given the route from the cache when it is known.
+
+    A POST to a page is checked against cross-site request forgery as by Django's middleware,
+    except where the page serves a form that sets no cookie, and so can carry no CSRF token
+    (`serves_forms_without_cookies`: the contact page, which defends itself, home/forms.py).
+    """
     remember_route(request, path)
-    return wagtail_views.serve(request, path)
+    route = Page.route_for_request(request, path)
+    if route is not None and getattr(route.page, "serves_forms_without_cookies", False):
+        return wagtail_views.serve(request, path)
+    return serve_protected(request, path)
+
+
+serve_protected = csrf_protect(wagtail_views.serve)
 
 
 def remember_route(request, path):

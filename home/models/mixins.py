@@ -6,8 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
 from wagtail_localize.fields import SynchronizedField
+
+# About as much as search engines show of a description.
+META_DESCRIPTION_LENGTH = 160
 
 
 def in_default_locale():
@@ -25,8 +30,28 @@ class LocaleConstraintsMixin:
         super().validate_constraints(exclude=set(exclude or ()) - {"locale"})
 
 
+def shortened(text, length=META_DESCRIPTION_LENGTH):
+    """`text` on one line, cut after the last whole word that fits in `length` characters with an
+    ellipsis."""
+    text = " ".join(str(text).split())
+    if len(text) <= length:
+        return text
+    room = length - 1
+    cut = text[:room]
+    if text[room] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:–—-") + "…"
+
+
 class ShareImageMixin(models.Model):
-    """An image for link previews (Open Graph), chosen among the promote fields."""
+    """An image for link previews (Open Graph), chosen among the promote fields, and the page's
+    description for search engines and link previews.
+
+    Every page model names the field that sums it up in `meta_description_field` (its summary or
+    introduction, plain or rich text); a test holds every page model to it.
+    """
+
+    meta_description_field = None
 
     share_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -42,6 +67,19 @@ class ShareImageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def meta_description(self):
+        """The promote tab's search description if the editor wrote one, else the text of
+        `meta_description_field`, shortened (`shortened`)."""
+        return shortened(self.search_description or self.summary_text())
+
+    def summary_text(self):
+        if not self.meta_description_field:
+            return ""
+        value = getattr(self, self.meta_description_field) or ""
+        if isinstance(self._meta.get_field(self.meta_description_field), RichTextField):
+            return get_text_for_indexing(value)
+        return value
 
 
 class TopicsMixin(models.Model):

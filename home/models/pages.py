@@ -25,6 +25,8 @@ class HomePage(ShareImageMixin, Page):
     )
     body = StreamField(ContentBlocks(), verbose_name=_("presentation"), blank=True)
 
+    meta_description_field = "hero_introduction"
+
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
@@ -56,6 +58,10 @@ class HomePage(ShareImageMixin, Page):
         "positions.ConsultationIndexPage",
         "members.MemberDirectoryPage",
         "events.EventIndexPage",
+        "calls.CallIndexPage",
+        "needs.NeedsPage",
+        "council.CouncilIndexPage",
+        "home.ContactPage",
     ]
 
     class Meta:
@@ -66,6 +72,8 @@ class HomePage(ShareImageMixin, Page):
 class ContentPage(ShareImageMixin, Page):
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
     body = StreamField(ContentBlocks(), verbose_name=_("body"), blank=True)
+
+    meta_description_field = "introduction"
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
 

@@ -2,6 +2,8 @@ from django import template
 from django.utils import timezone
 
 from home.core import navigation
+from home.models import HomePage
+from home.models.mixins import shortened
 
 register = template.Library()
 
@@ -12,11 +14,42 @@ def site_chrome(context):
 
 
 @register.simple_tag(takes_context=True)
+def document_title(context):
+    """What the page is called in the title bar and in link previews: the network's name alone on
+    the home page; elsewhere the view's `page_title`, else the page's SEO title or title."""
+    page = context.get("page")
+    if isinstance(page, HomePage) and not context.get("page_title"):
+        chrome = context.get("chrome") or navigation.site_chrome(context["request"])
+        if chrome is not None:
+            return chrome.network_name
+    return context.get("page_title") or getattr(page, "seo_title", "") or getattr(page, "title", "")
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The description for search engines and link previews: the view's own `meta_description`
+    (a sub-page's, such as a member organisation's), else the page's (ShareImageMixin)."""
+    if context.get("meta_description"):
+        return shortened(context["meta_description"])
+    page = context.get("page")
+    if hasattr(page, "meta_description"):
+        return page.meta_description()
+    return shortened(getattr(page, "search_description", ""))
+
+
+@register.simple_tag(takes_context=True)
 def generation(context, daily=False):
     """For `{% wagtailcache %}`: a fragment built from other rows is kept until they change, and with
     `daily=True` also until the day changes (for what counts days, such as deadlines)."""
     key = navigation.generation(context["request"])
     return f"{key}:{timezone.localdate().isoformat()}" if daily else key
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, label):
+    """The address of the home page's live child of type `label` ("app_label.model"), or ""."""
+    found = navigation.section(context["request"], label)
+    return found.url if found else ""
 
 
 @register.simple_tag(takes_context=True)

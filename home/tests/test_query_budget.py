@@ -8,7 +8,8 @@ from .test_pages import DemoSiteTestCase
 HOME_PAGE_QUERIES = 3
 # After a change (a new generation) the first reader's request builds the chrome and the latest
 # items again; each slot reads its rows and the view restrictions that keep private pages out.
-HOME_PAGE_QUERIES_AFTER_A_CHANGE = 24
+# The council's next meeting (council/) is one such slot: 2 of these.
+HOME_PAGE_QUERIES_AFTER_A_CHANGE = 26
 
 
 class HomePageQueryBudgetTests(DemoSiteTestCase):

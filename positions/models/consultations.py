@@ -162,6 +162,8 @@ class ConsultationIndexPage(ShareImageMixin, Page):
 
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
+    meta_description_field = "introduction"
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     api_fields = [APIField("introduction")]
@@ -312,6 +314,8 @@ class ConsultationResponsePage(
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    meta_description_field = "summary"
 
     content_panels = [
         *EndorsedPageMixin.review_panels,

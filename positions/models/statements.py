@@ -46,6 +46,8 @@ class NewestFirstIndex(models.Index):
 class PositionIndexPage(ShareImageMixin, Page):
     introduction = models.TextField(_("introduction"), max_length=500, blank=True)
 
+    meta_description_field = "introduction"
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     api_fields = [APIField("introduction")]
@@ -85,6 +87,8 @@ class PositionStatementPage(
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    meta_description_field = "summary"
 
     content_panels = [
         *EndorsedPageMixin.review_panels,
