@@ -1,92 +1,26 @@
 """Limits on guessing that django-axes does not cover: the passwords of private pages and the
 admin's password reset e-mails, and the client address that these limits and axes count by.
 
-Attempts are counted in the cache. In production REDIS_URL makes it one cache for all workers,
-and its counters go up atomically, so parallel requests cannot slip past a limit. While Redis
-cannot be reached, no count is kept (home/core/cache.py): every attempt counts as the first, so
-the limits let readers and editors through rather than fail.
+Attempts are counted in the cache by home.core.throttling, which the contact form's limits use
+too.
 """
 
-import ipaddress
 import logging
-from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
-from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext, ngettext
 
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 from wagtail.models import PageViewRestriction
 
+from home.core.throttling import Limit, address_key, client_address, too_many
+
 logger = logging.getLogger(__name__)
-
-
-def client_address(request):
-    """The client's IP address: REMOTE_ADDR, or, behind TRUSTED_PROXY_COUNT reverse proxies, the
-    address that the outermost of them saw, counted from the right of X-Forwarded-For. What the
-    client wrote into that header itself stands further left and is never believed."""
-    remote = request.META.get("REMOTE_ADDR")
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [entry for entry in forwarded if entry]
-    if not proxies or not forwarded:
-        return remote
-    try:
-        return str(ipaddress.ip_address(forwarded[-min(proxies, len(forwarded))]))
-    except ValueError:
-        return remote
-
-
-def address_key(address):
-    # One IPv6 client commonly holds a whole /64.
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return str(address)
-    if ip.version == 6:
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
-
-
-@dataclass(frozen=True)
-class Limit:
-    """At most `attempts` in a window of `minutes`, which starts at the first attempt."""
-
-    name: str
-    attempts: int
-    minutes: int
-
-    def key(self, *parts):
-        return ":".join(["throttle", self.name, *map(str, parts)])
-
-    def hit(self, *parts):
-        """Count one attempt for `parts` and return how many there have been in the window."""
-        key = self.key(*parts)
-        cache.add(key, 0, timeout=self.minutes * 60)
-        try:
-            return cache.incr(key)
-        except ValueError:  # The window ended between add and incr.
-            cache.set(key, 1, timeout=self.minutes * 60)
-            return 1
-
-    def reset(self, *parts):
-        cache.delete(self.key(*parts))
 
 
 PAGE_PASSWORD = Limit("page-password", attempts=5, minutes=15)
 PASSWORD_RESET_PER_EMAIL = Limit("password-reset-email", attempts=3, minutes=60)
 PASSWORD_RESET_PER_CLIENT = Limit("password-reset-client", attempts=10, minutes=60)
-
-
-def too_many(request, heading, message):
-    response = render(
-        request, "too_many_attempts.html", {"heading": heading, "message": message}, status=429
-    )
-    add_never_cache_headers(response)
-    return response
 
 
 def too_many_passwords(request):

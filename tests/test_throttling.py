@@ -19,7 +19,7 @@ import pytest
 
 from conftest import PASSWORD as LOGIN_PASSWORD
 from conftest import deliver_queued_mail, make_user, translate
-from idekammare.throttling import client_address
+from home.core.throttling import client_address
 from news.factories import NewsPageFactory
 from tests.worlds import fixtures_from_the_shared_world
 

@@ -336,9 +336,9 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # Throttling. Behind reverse proxies, the client's address is taken from the right of
-# X-Forwarded-For, one entry per trusted proxy (idekammare/throttling.py); 0 uses REMOTE_ADDR.
+# X-Forwarded-For, one entry per trusted proxy (home/core/throttling.py); 0 uses REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "idekammare.throttling.client_address"
+AXES_CLIENT_IP_CALLABLE = "home.core.throttling.client_address"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "idekammare.throttling.PasswordResetForm"  # noqa: S105
 
 # Shared caching (home/core/http_cache.py): browsers keep a public response a minute, Varnish ten
