@@ -7,9 +7,12 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from calls.models import CallPage
+from council.models import CouncilMeetingPage
 from events.models import EventPage
-from home.models import ContentPage
+from home.models import ContactPage, ContentPage
 from members.models import MemberOrganisation, organisation_url
+from needs.models import NeedsPage
 from news.models import NewsPage
 from positions.models import ConsultationResponsePage, PositionStatementPage
 
@@ -19,27 +22,31 @@ class ContentType:
     key: str
     label: str
     name: str
-    model: type
+    models: tuple
 
 
-NEWS = ContentType("news", _("News"), _("News item"), NewsPage)
+NEWS = ContentType("news", _("News"), _("News item"), (NewsPage,))
 STATEMENTS = ContentType(
-    "statements", _("Position statements"), _("Position statement"), PositionStatementPage
+    "statements", _("Position statements"), _("Position statement"), (PositionStatementPage,)
 )
 CONSULTATIONS = ContentType(
     "consultations",
     _("Consultation responses"),
     _("Consultation response"),
-    ConsultationResponsePage,
+    (ConsultationResponsePage,),
 )
-EVENTS = ContentType("events", _("Events"), _("Event"), EventPage)
-PAGES = ContentType("pages", _("Pages"), _("Page"), ContentPage)
+EVENTS = ContentType("events", _("Events"), _("Event"), (EventPage,))
+CALLS = ContentType("calls", _("Calls"), _("Call"), (CallPage,))
+COUNCIL = ContentType("council", _("Council meetings"), _("Council meeting"), (CouncilMeetingPage,))
+# Pages of their own kind, one each, are pages: the needs page is found by its public signals'
+# words too (NeedsPage.public_needs_text), the contact page by its contact persons.
+PAGES = ContentType("pages", _("Pages"), _("Page"), (ContentPage, NeedsPage, ContactPage))
 MEMBERS = ContentType(
-    "members", _("Member organisations"), _("Member organisation"), MemberOrganisation
+    "members", _("Member organisations"), _("Member organisation"), (MemberOrganisation,)
 )
 
-CONTENT_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, EVENTS, PAGES, MEMBERS)
-PAGE_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, EVENTS, PAGES)
+PAGE_TYPES = (NEWS, STATEMENTS, CONSULTATIONS, EVENTS, CALLS, COUNCIL, PAGES)
+CONTENT_TYPES = (*PAGE_TYPES, MEMBERS)
 SUMMARY_WORDS = 40
 
 
@@ -61,11 +68,20 @@ DESCRIBERS = {
         lambda page: page.summary,
     ),
     EventPage: (EVENTS, lambda page: timezone.localdate(page.start), lambda page: page.summary),
+    # A call is dated by its reply-by date, the date that matters to whoever finds it.
+    CallPage: (CALLS, lambda page: page.reply_by, lambda page: page.summary),
+    CouncilMeetingPage: (
+        COUNCIL,
+        lambda page: timezone.localdate(page.start),
+        lambda page: page.summary,
+    ),
     ContentPage: (
         PAGES,
         page_date,
         lambda page: page.introduction or page.search_description,
     ),
+    NeedsPage: (PAGES, page_date, lambda page: page.introduction),
+    ContactPage: (PAGES, page_date, lambda page: page.introduction or page.search_description),
 }
 
 

@@ -17,7 +17,8 @@ from members.models import MemberOrganisation
 
 from .hits import MEMBERS, PAGE_TYPES
 
-TOPIC_RELATIONS = tuple(kind.model for kind in PAGE_TYPES if hasattr(kind.model, "topics"))
+PAGE_MODELS = tuple(model for kind in PAGE_TYPES for model in kind.models)
+TOPIC_RELATIONS = tuple(model for model in PAGE_MODELS if hasattr(model, "topics"))
 
 
 def all_matches(results):
@@ -69,14 +70,9 @@ class SiteSearch:
         self.topic = topic
 
     def pages(self, content_type=None):
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .type(*[kind.model for kind in PAGE_TYPES])
-        )
+        pages = Page.objects.live().public().filter(locale=self.locale).type(*PAGE_MODELS)
         if content_type is not None:
-            pages = pages.type(content_type.model)
+            pages = pages.type(*content_type.models)
         if self.topic is not None:
             pages = pages.filter(id__in=self.page_ids_with_topic(self.topic))
         return pages.search(self.text, operator="and")
@@ -102,22 +98,22 @@ class SiteSearch:
     def specific(self, hits):
         """The hits on one results page as their own types, in the order of relevance.
 
-        One query per page type, whichever types are on this page, so that every page of
+        One query per page model, whichever types are on this page, so that every page of
         results costs the same.
         """
         items = list(hits.object_list)
         page_ids = [item.pk for item in items if isinstance(item, Page)]
         specific = {
-            page.pk: page
-            for kind in PAGE_TYPES
-            for page in kind.model.objects.filter(pk__in=page_ids)
+            page.pk: page for model in PAGE_MODELS for page in model.objects.filter(pk__in=page_ids)
         }
         return [specific.get(item.pk, item) if isinstance(item, Page) else item for item in items]
 
     def type_counts(self):
         counts = self.pages().facet("content_type_id")
         by_content_type = {
-            kind.key: counts.get(ContentType.objects.get_for_model(kind.model).pk, 0)
+            kind.key: sum(
+                counts.get(ContentType.objects.get_for_model(model).pk, 0) for model in kind.models
+            )
             for kind in PAGE_TYPES
         }
         return {**by_content_type, MEMBERS.key: self.members.count()}

@@ -15,11 +15,14 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from calls.factories import CallIndexPageFactory, CallPageFactory
 from conftest import translate
+from council.factories import CouncilIndexPageFactory, CouncilMeetingPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.core.publication import loading_content
-from home.factories import ContentPageFactory, TopicFactory
+from home.factories import ContactPageFactory, ContentPageFactory, TopicFactory
 from members.factories import MemberOrganisationFactory
+from needs.factories import NeedFactory, NeedsPageFactory
 from news.factories import NewsPageFactory
 from positions.factories import ConsultationResponsePageFactory, PositionStatementPageFactory
 from tests.worlds import built_once, fresh
@@ -274,6 +277,8 @@ class TestResults:
             "Ställningstaganden (1)": False,
             "Remissvar (1)": False,
             "Evenemang (0)": False,
+            "Förfrågningar (0)": False,
+            "Rådets möten (0)": False,
             "Sidor (1)": False,
             "Medlemsorganisationer (1)": False,
         }
@@ -392,6 +397,117 @@ def test_events_are_found_with_their_day_and_summary(client, sections):
             url="/kalender/kurs-i-foreningsekonomi/",
             summary="Budget, bokslut och bidrag för kassörer.",
         )
+    ]
+
+
+# Calls from the region (calls/) -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_calls_are_found_by_their_partner_and_text_with_their_reply_by_date(client, sections):
+    calls = CallIndexPageFactory(parent=sections.site.home)
+    call = CallPageFactory(
+        parent=calls,
+        title="Samtalsledare till Kulturveckan",
+        slug="samtalsledare",
+        partner="Kulturförvaltningen i Sunne",
+        summary="Tre organisationer som kan leda samtal om läsning.",
+    )
+    CallPageFactory(parent=calls, title="Utkast", partner=call.partner, live=False)
+
+    response = search(client, "kulturförvaltningen", type="calls")
+
+    assert results(response) == [
+        Result(
+            label="Förfrågan",
+            date=call.reply_by.isoformat(),
+            title="Samtalsledare till Kulturveckan",
+            url="/forfragningar/samtalsledare/",
+            summary="Tre organisationer som kan leda samtal om läsning.",
+        )
+    ]
+    assert filter_links(response, "Filtrera efter typ")["Förfrågningar (1)"] is True
+
+
+# The council (council/) ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_council_meetings_are_found_by_their_agenda_with_their_day_and_summary(client, sections):
+    council = CouncilIndexPageFactory(parent=sections.site.home)
+    meeting = CouncilMeetingPageFactory(
+        parent=council,
+        title="Rådets möte om länsstrategin",
+        slug="mote-om-lansstrategin",
+        summary="Regionens utvecklingsstrategi och sektorns roll.",
+        agenda=[{"type": "item", "value": {"heading": "Folkbildningsrådet", "description": ""}}],
+    )
+    CouncilMeetingPageFactory(parent=council, title="Utkast", agenda=meeting.agenda, live=False)
+
+    response = search(client, "folkbildningsrådet", type="council")
+
+    assert results(response) == [
+        Result(
+            label="Möte i rådet",
+            date=timezone.localdate(meeting.start).isoformat(),
+            title="Rådets möte om länsstrategin",
+            url="/radet/mote-om-lansstrategin/",
+            summary="Regionens utvecklingsstrategi och sektorns roll.",
+        )
+    ]
+    assert filter_links(response, "Filtrera efter typ")["Rådets möten (1)"] is True
+
+
+# Needs we see (needs/) -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_needs_page_is_found_by_its_public_signals_and_by_no_other(client, sections):
+    page = NeedsPageFactory(parent=sections.site.home)
+    translate(page, sections.site.en, title="Needs we see", slug="needs-we-see")
+    NeedFactory(
+        public=True,
+        public_title="Skolskjuts till fritidsaktiviteter",
+        public_title_en="School transport to leisure activities",
+    )
+    NeedFactory(public=True, consent_to_publish=False, public_title="Fjällbyarnas snöskotrar")
+    NeedFactory(public=True, published=False, public_title="Fjällbyarnas snöskotrar")
+    NeedFactory(title="Fjällbyarnas snöskotrar", description="Snöskotrar i fjällbyarna.")
+
+    found = results(search(client, "skolskjuts", type="pages"))
+    found_in_english = results(search(client, "leisure", path="/en/search/"))
+
+    assert [(hit.label, hit.title, hit.url, hit.summary) for hit in found] == [
+        ("Sida", "Behov vi ser", "/behov-vi-ser/", page.introduction)
+    ]
+    assert [(hit.title, hit.url) for hit in found_in_english] == [
+        ("Needs we see", "/en/needs-we-see/")
+    ]
+    assert results(search(client, "snöskotrar")) == []
+
+
+# The contact page (home/) ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_contact_page_is_found_by_press_and_contact_in_both_languages(client, sections):
+    page = ContactPageFactory(
+        parent=sections.site.home,
+        introduction="Så når du nätverket och dess presskontakter.",
+        press_information=[
+            {"type": "paragraph", "value": "<p>Pressbilder får användas fritt.</p>"}
+        ],
+    )
+    translate(page, sections.site.en, title="Contact and press", slug="contact")
+
+    found = results(search(client, "pressbilder"))
+    found_in_english = results(search(client, "press", path="/en/search/", type="pages"))
+
+    assert [(hit.label, hit.title, hit.url, hit.summary) for hit in found] == [
+        ("Sida", "Kontakt och press", "/kontakt/", page.introduction)
+    ]
+    assert [(hit.title, hit.url) for hit in found_in_english] == [
+        ("Contact and press", "/en/contact/")
     ]
 
 
