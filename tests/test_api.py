@@ -1,6 +1,7 @@
 """The open-data API at /api/v2/: published content only, read-only JSON, a 4xx for bad input."""
 
 import datetime
+import json
 from datetime import UTC
 
 from django.core.files.base import ContentFile
@@ -19,8 +20,11 @@ from wagtail.models import (
 import pytest
 
 from conftest import make_user, queries, translate
+from council.factories import CouncilIndexPageFactory, CouncilMeetingPageFactory
+from council.models import MeetingDocument
 from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
+from needs.factories import NeedFactory, NeedsPageFactory
 from news.factories import NewsPageFactory
 from positions.factories import (
     ConsultationCaseFactory,
@@ -531,3 +535,63 @@ def test_listing_consultation_responses_costs_the_same_for_2_as_for_20(client, r
     items = get(client, url)["items"]
     assert len(items) == 20
     assert all(item["follow_up"]["uptake"] == "partly" for item in items)
+
+
+# Needs we see (needs/) --------------------------------------------------------------------------
+
+
+def test_the_needs_page_carries_only_its_public_signals(client, site, members):
+    page = NeedsPageFactory(parent=site.home)
+    english = translate(page, site.en, title="Needs we see", slug="needs-we-see")
+    NeedFactory(
+        public=True,
+        organisation=members[0],
+        public_title="Skolskjuts för fritidsaktiviteter",
+        public_title_en="School transport to leisure activities",
+        public_summary="Barn på landsbygden når inte fritidsaktiviteterna efter skolan.",
+    )
+    for hidden in ({"consent_to_publish": False}, {"published": False}, {"status": "new"}):
+        NeedFactory(
+            public=True,
+            organisation=members[1],
+            public_title="Hemlig signal om fjällbyarna",
+            public_summary="Fjällbyarnas behov utan samtycke.",
+            description="Det föreningen själv skrev.",
+            **hidden,
+        )
+
+    sv, en = get(client, f"{PAGES}{page.pk}/"), get(client, f"{PAGES}{english.pk}/")
+    listing = get(client, f"{PAGES}?type=needs.NeedsPage&fields=needs")
+
+    assert [entry["title"] for entry in sv["needs"]] == ["Skolskjuts för fritidsaktiviteter"]
+    assert [entry["title"] for entry in en["needs"]] == ["School transport to leisure activities"]
+    assert sv["needs"][0]["organisations"] == [members[0].name]
+    assert {item["id"] for item in listing["items"]} == {page.pk, english.pk}
+    assert listed_ids(client, f"{PAGES}?search=skolskjuts") == {page.pk}
+    assert listed_ids(client, f"{PAGES}?search=fjällbyarna") == set()
+    for url in [f"{PAGES}{page.pk}/", f"{PAGES}?type=needs.NeedsPage&fields=*"]:
+        text = json.dumps(get(client, url), ensure_ascii=False)
+        assert "Skolskjuts" in text
+        assert "fjällbyarna" not in text and "själv skrev" not in text
+
+
+# The council (council/) -------------------------------------------------------------------------
+
+
+def test_a_council_meetings_documents_are_listed_once_it_is_published(client, site):
+    minutes, notice = pdf("protokoll-radet"), pdf("kallelse-radet")
+    council = CouncilIndexPageFactory(parent=site.home)
+    meeting = CouncilMeetingPageFactory(parent=council, live=False, minutes=minutes)
+    meeting.documents = [MeetingDocument(document=notice, label="Kallelse")]
+    meeting.save_revision()
+    assert_hidden(client, DOCUMENTS, minutes, "protokoll-radet")
+    assert_hidden(client, DOCUMENTS, notice, "kallelse-radet")
+
+    with loading_content():
+        meeting.get_latest_revision().publish()
+    assert {minutes.pk, notice.pk} <= listed_ids(client, DOCUMENTS)
+    (item,) = get(client, f"{PAGES}?type=council.CouncilMeetingPage&fields=minutes,documents")[
+        "items"
+    ]
+    assert item["minutes"]["id"] == minutes.pk
+    assert [document["label"] for document in item["documents"]] == ["Kallelse"]

@@ -3,16 +3,20 @@ from io import StringIO
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 import pytest
 
+from calls.models import CallAnnouncement, CallAnswer, CallPage
+from council.models import CouncilMeetingPage, MeetingDocument, RegionParticipant
 from home.models import ContactPerson, FooterText, HomePage, NetworkSettings, Topic
 from member_review.models import MemberReviewTaskState, Reminder, SeparateStatement
-from members.models import MemberOrganisation, Representative
+from members.models import Competence, MemberOrganisation, OrganisationReach, Representative
+from needs.models import Need, NeedEvent
 from news.models import NewsPage
 from positions.models import (
     ConsultationCase,
@@ -41,6 +45,18 @@ def counts():
         "separate statements": SeparateStatement.objects.count(),
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
+        # The council (council/)
+        "the region's participants in meetings": RegionParticipant.objects.count(),
+        "meetings' other documents": MeetingDocument.objects.count(),
+        # The competence directory (members/)
+        "competences": Competence.objects.count(),
+        "places organisations also work in": OrganisationReach.objects.count(),
+        # Needs we see (needs/)
+        "signals": Need.objects.count(),
+        "signals' history": NeedEvent.objects.count(),
+        # Calls from the region (calls/)
+        "answers to calls": CallAnswer.objects.count(),
+        "announcements of calls": CallAnnouncement.objects.count(),
     }
 
 
@@ -62,6 +78,107 @@ class TestTheLoadedDemo:
         first = counts()  # after the first load
         load_demo_content()
         assert counts() == first
+
+    # The competence directory (members/) ----------------------------------------------------
+
+    def test_eight_organisations_or_more_describe_their_competences(self, client):
+        described = MemberOrganisation.objects.active().filter(competences__isnull=False).distinct()
+        assert described.count() >= 8
+        kinds = set(Competence.objects.values_list("kind", flat=True))
+        assert kinds == {"target-group", "language", "method"}
+        swedish = Competence.objects.filter(locale__language_code="sv")
+        assert Competence.objects.filter(locale__language_code="en").count() == swedish.count()
+        assert {o.kind for o in described} >= {"association", "study-association"}
+        assert MemberOrganisation.objects.matching(municipalities=["eda"]).count() >= 2
+        html = client.get("/medlemmar/?language=arabiska").content.decode()
+        assert "Föreningen Grannkraft" in html
+        assert "Somali" in client.get("/en/members/grannkraft/").content.decode()
+
+    # ------------------------------------------------------------------------------------------
+
+    # The council (council/) ----------------------------------------------------------------
+
+    def test_two_past_council_meetings_have_minutes_and_the_next_is_on_the_home_page(self, client):
+        meetings = CouncilMeetingPage.objects.filter(locale__language_code="sv").order_by("start")
+        *past, upcoming = meetings
+        assert len(past) == 2 and upcoming.end > timezone.now() > past[-1].end
+        for meeting in past:
+            assert meeting.decisions and meeting.region_participants.count() == 4
+            assert meeting.organisations.count() == 6
+            response = client.get(meeting.minutes.url)
+            assert response.status_code == 200
+            assert b"".join(response.streaming_content).startswith(b"%PDF-")
+        assert upcoming.minutes is None and upcoming.agenda
+        english = Locale.objects.get(language_code="en")
+        assert all(meeting.get_translation_or_none(english) for meeting in meetings)
+        council = client.get("/radet/").content.decode()
+        ahead, behind = council.split('id="past-heading"')
+        assert ahead.count('class="card"') == 1 and behind.count('class="card"') == 2
+        slot = client.get("/").content.decode().split('id="next-council-meeting"')[1]
+        assert f'<a href="{upcoming.url}">{upcoming.title}</a>' in slot
+        assert "Council meeting" in client.get("/en/the-council/").content.decode()
+
+    # ------------------------------------------------------------------------------------------
+
+    # Needs we see (needs/) ------------------------------------------------------------------
+
+    def test_signals_from_four_organisations_in_four_states_and_the_public_ones_on_the_page(
+        self, client
+    ):
+        signals = Need.objects.all()
+        assert {need.status for need in signals} == {"new", "forwarded", "answered", "closed"}
+        assert len({need.organisation_id for need in signals}) == signals.count() == 4
+        assert all(need.events.filter(action="reported").exists() for need in signals)
+        public = list(Need.objects.public())
+        assert sorted(need.status for need in public) == ["answered", "forwarded"]
+        swedish = client.get("/behov-vi-ser/").content.decode()
+        english = client.get("/en/needs-we-see/").content.decode()
+        for need in public:
+            assert need.public_title in swedish and need.public_title_en in english
+        assert Need.objects.get(status="new").title not in swedish
+        merged = Need.objects.get(merged_into__isnull=False)
+        assert merged.organisation.name in swedish  # it agreed to be named beside the other
+        assert "Regionen tar upp frågan" in swedish
+
+    # ------------------------------------------------------------------------------------------
+
+    # Calls from the region (calls/) ---------------------------------------------------------
+
+    def test_an_open_call_with_answers_and_a_closed_one_with_named_participants(self, client):
+        calls = CallPage.objects.filter(locale__language_code="sv")
+        [open_call] = [call for call in calls if call.is_open()]
+        [closed] = [call for call in calls if not call.is_open()]
+        assert {a.answer for a in open_call.answers.all()} == {"participate", "decline"}
+        assert open_call.announcement.recipients == 12
+        english = Locale.objects.get(language_code="en")
+        assert all(call.get_translation_or_none(english).live for call in calls)
+        participating = closed.answers.filter(answer="participate")
+        html = client.get(closed.url).content.decode()
+        assert f"{participating.count()} organisationer deltar" in html
+        for answer in participating.select_related("organisation"):
+            assert (answer.organisation.name in html) == answer.consent_to_name
+        assert "Region Värmland" in client.get("/en/calls/").content.decode()
+
+    # ------------------------------------------------------------------------------------------
+
+    # The contact page (home/) ---------------------------------------------------------------
+
+    def test_the_contact_page_names_contact_persons_and_press_contacts_in_both_languages(
+        self, client
+    ):
+        from home.models import ContactPage
+
+        swedish = ContactPage.objects.get(locale__language_code="sv")
+        english = swedish.get_translation(Locale.objects.get(language_code="en"))
+        assert english.live and english.url == "/en/contact/"
+        for page in (swedish, english):
+            assert page.contact_persons.count() == page.press_contacts.count() == 2
+            html = client.get(page.url).content.decode()
+            assert "Stina Ekwall" in html and "info@idekammaren.example" in html
+            assert 'name="message"' in html
+        assert f'href="{swedish.url}"' in client.get("/").content.decode()  # from the footer
+
+    # ------------------------------------------------------------------------------------------
 
     def test_demo_site_has_what_the_publishing_issue_asks_for(self):
         assert MemberOrganisation.objects.canonical().count() >= 12

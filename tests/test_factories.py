@@ -7,7 +7,7 @@ from wagtail.models import get_page_models
 import factory
 import pytest
 
-PROJECT_APPS = ("home", "news", "events", "positions")
+PROJECT_APPS = ("home", "news", "events", "positions", "needs", "calls", "council")
 
 
 def factory_models():
@@ -27,3 +27,68 @@ def factory_models():
 )
 def test_page_model_has_a_factory(page_model):
     assert page_model in factory_models()
+
+
+# The member organisations and their competence directory (members/) ---------------------------
+
+MEMBERS_MODELS = ["Competence", "MemberOrganisation", "OrganisationReach", "Representative"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model_name", MEMBERS_MODELS)
+def test_members_model_has_a_factory_that_builds_it(model_name):
+    module = import_module("members.factories")
+    model = getattr(import_module("members.models"), model_name)
+    made = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, factory.django.DjangoModelFactory)
+        and value._meta.model is model
+    ]
+    assert made, f"members.factories has no factory for {model_name}"
+    assert model.objects.filter(pk=made[0]().pk).exists()
+
+
+# Calls from the region (calls/) -----------------------------------------------------------------
+
+CALLS_MODELS = ["CallAnswer", "CallAnnouncement"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model_name", CALLS_MODELS)
+def test_calls_model_has_a_factory_that_builds_it(model_name):
+    module = import_module("calls.factories")
+    model = getattr(import_module("calls.models"), model_name)
+    made = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, factory.django.DjangoModelFactory)
+        and value._meta.model is model
+    ]
+    assert made, f"calls.factories has no factory for {model_name}"
+    assert model.objects.filter(pk=made[0]().pk).exists()
+
+
+# The council (council/): a meeting's rows beside its page ---------------------------------------
+
+COUNCIL_MODELS = ["RegionParticipant", "MeetingDocument"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model_name", COUNCIL_MODELS)
+def test_council_model_has_a_factory_that_builds_it(site, model_name):
+    module = import_module("council.factories")
+    model = getattr(import_module("council.models"), model_name)
+    made = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, factory.django.DjangoModelFactory)
+        and value._meta.model is model
+    ]
+    assert made, f"council.factories has no factory for {model_name}"
+    council = module.CouncilIndexPageFactory(parent=site.home)
+    meeting = module.CouncilMeetingPageFactory(parent=council)
+    assert model.objects.filter(pk=made[0](page=meeting).pk, page=meeting).exists()

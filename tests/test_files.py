@@ -17,6 +17,9 @@ import pytest
 from PIL import Image as PILImage
 
 from conftest import make_user
+from council.factories import CouncilIndexPageFactory, CouncilMeetingPageFactory
+from council.models import MeetingDocument
+from home.core.publication import loading_content
 from positions.factories import PositionStatementPageFactory
 
 Document = get_document_model()
@@ -138,3 +141,27 @@ def url_views(patterns):
 def test_no_url_renders_an_image_with_a_filter_the_visitor_chooses(client, site):
     assert ServeView not in set(url_views(get_resolver().url_patterns))
     assert client.get("/images/abc/1/fill-10000x10000/").status_code == 404
+
+
+# The council (council/): a meeting's minutes, and its other documents in rows of their own
+
+
+def test_a_meetings_minutes_and_documents_are_public_once_the_meeting_is_published(
+    client, editor_client, site
+):
+    minutes, notice = pdf("protokoll"), pdf("kallelse")
+    council = CouncilIndexPageFactory(parent=site.home)
+    meeting = CouncilMeetingPageFactory(parent=council, live=False)
+    meeting.minutes = minutes
+    meeting.documents = [MeetingDocument(document=notice, label="Kallelse")]
+    meeting.save_revision()
+
+    assert download(client, minutes).status_code == 404
+    assert download(client, notice).status_code == 404
+    assert download(editor_client, minutes).status_code == 200
+
+    with loading_content():
+        meeting.get_latest_revision().publish()
+
+    assert download(client, minutes).status_code == 200
+    assert download(client, notice).status_code == 200

@@ -179,6 +179,13 @@ LISTINGS = targets(
     "/remisser/?outcome=VALUE",
     "/medlemmar/?area=VALUE",
     "/medlemmar/?municipality=VALUE",
+    # The competence directory's filters (members/)
+    "/medlemmar/?kind=VALUE",
+    "/medlemmar/?target_group=VALUE",
+    "/medlemmar/?language=VALUE",
+    "/medlemmar/?method=VALUE",
+    "/medlemmar/?language=arabiska&method=VALUE&municipality=kil",
+    "/en/members/?language=VALUE",
     "/medlemmar/VALUE/",
     "/en/members/VALUE/",
     "/kalender/?page=VALUE",
@@ -400,3 +407,236 @@ def test_the_api_searches_the_words_of_a_query_and_no_more_than_the_site_does(cl
     response = client.get("/api/v2/pages/", {"search": " ".join(["Värmland"] * 13)})
     assert response.status_code == 400
     assert "12" in response.json()["message"]
+
+
+# The council (council/): its listing, its meetings, their iCalendar files and the API's filters.
+COUNCIL = targets(
+    "/radet/?page=VALUE",
+    "/en/the-council/?page=VALUE",
+    "/radet/VALUE/",
+    "/radet/ical/VALUE/",
+    "/api/v2/pages/?type=council.CouncilMeetingPage&start=VALUE",
+    "/api/v2/pages/?type=council.CouncilMeetingPage&online=VALUE",
+    "/api/v2/pages/?type=council.CouncilMeetingPage&minutes=VALUE",
+    "/api/v2/pages/?type=council.CouncilMeetingPage&fields=VALUE",
+)
+COUNCIL_CALENDARS = targets(
+    "/radet/ical/?page=VALUE",
+    "/en/the-council/ical/?start=VALUE",
+    "/radet/ical/mote-om-regionens-utvecklingsstrategi/?VALUE=VALUE",
+)
+
+
+@pytest.mark.parametrize("target", COUNCIL, ids=str)
+def test_hostile_values_to_the_council_get_an_answer(client, demo, subtests, target):
+    for hostile in CORPUS:
+        with subtests.test(hostile.name):
+            response, queries = target.request(client, hostile)
+            check(response, queries, hostile.marker)
+
+
+@pytest.mark.parametrize("target", COUNCIL_CALENDARS, ids=str)
+def test_hostile_values_to_the_councils_calendars_get_the_calendar(client, demo, subtests, target):
+    for hostile in CORPUS:
+        with subtests.test(hostile.name):
+            response, queries = target.request(client, hostile)
+            assert response.status_code in (200, 400, 404), response.status_code
+            assert queries <= QUERIES, f"{queries} queries"
+            if response.status_code == 200:
+                assert response["Content-Type"] == "text/calendar; charset=utf-8"
+                body = text_of(response)
+                assert body.startswith("BEGIN:VCALENDAR")
+                assert "BEGIN:VEVENT" in body
+                if hostile.marker:
+                    assert hostile.marker not in body
+            else:
+                check(response, queries, hostile.marker)
+
+
+# Calls from the region (calls/): the calls page, its feeds, the calls and the API's filters; and
+# the representative's answer form, which takes the same values in a POST.
+CALLS = targets(
+    "/forfragningar/?page=VALUE",
+    "/forfragningar/?topic=VALUE",
+    "/en/calls/?page=VALUE",
+    "/forfragningar/VALUE/",
+    "/forfragningar/rss/?page=VALUE",
+    "/en/calls/atom/?VALUE=VALUE",
+    "/forfragningar/unga-roster-i-folkhalsoarbetet/?VALUE=VALUE",
+    "/api/v2/pages/?type=calls.CallPage&reply_by=VALUE",
+    "/api/v2/pages/?type=calls.CallPage&organisations_sought=VALUE",
+    "/api/v2/pages/?type=calls.CallPage&organisation_kinds=VALUE",
+    "/api/v2/pages/?type=calls.CallPage&municipalities=VALUE",
+    "/api/v2/pages/?type=calls.CallPage&competences=VALUE",
+    "/api/v2/pages/?type=calls.CallPage&participation=VALUE",
+    "/api/v2/pages/?type=calls.CallPage&fields=VALUE",
+)
+
+
+@pytest.mark.parametrize("target", CALLS, ids=str)
+def test_hostile_values_to_the_calls_get_an_answer(client, demo, subtests, target):
+    for hostile in CORPUS:
+        with subtests.test(hostile.name):
+            response, queries = target.request(client, hostile)
+            check(response, queries, hostile.marker)
+
+
+def test_hostile_values_in_an_answer_to_a_call_are_kept_as_text_or_refused(client, demo, subtests):
+    from urllib.parse import unquote_to_bytes
+
+    from django.contrib.auth import get_user_model
+
+    from calls.models import CallAnswer, CallPage
+
+    call = CallPage.objects.get(slug="unga-roster-i-folkhalsoarbetet")
+    client.force_login(get_user_model().objects.get(username="representant1"))
+    url = f"/admin/forfragningar/svara/{call.pk}/"
+    for hostile in CORPUS:
+        value = unquote_to_bytes(hostile.wire).decode("utf-8", "replace")
+        for field in ("answer", "note", "consent_to_name"):
+            with subtests.test(f"{hostile.name} in {field}"):
+                data = {"answer": "participate", "note": "", "consent_to_name": ""}
+                data[field] = value
+                response = client.post(url, data)
+                assert response.status_code in (302, 400), response.status_code
+                if hostile.marker and response.status_code == 400:
+                    assert hostile.marker not in response.content.decode()
+                answers = CallAnswer.objects.filter(call=call, organisation__slug="grannkraft")
+                assert answers.count() == 1
+                assert answers.get().answer in ("participate", "decline")
+
+
+# Needs we see (needs/): the page, its filters and feeds, the API's field; and the admin's forms,
+# where representatives report a need and editors filter and triage.
+NEEDS = targets(
+    "/behov-vi-ser/?page=VALUE",
+    "/behov-vi-ser/?topic=VALUE",
+    "/behov-vi-ser/?municipality=VALUE",
+    "/behov-vi-ser/?topic=folkhalsa&municipality=VALUE",
+    "/en/needs-we-see/?municipality=VALUE",
+    "/behov-vi-ser/VALUE/",
+    "/behov-vi-ser/rss/?page=VALUE",
+    "/en/needs-we-see/atom/?VALUE=VALUE",
+    "/api/v2/pages/?type=needs.NeedsPage&fields=VALUE",
+    "/api/v2/pages/?type=needs.NeedsPage&introduction=VALUE",
+)
+
+
+@pytest.mark.parametrize("target", NEEDS, ids=str)
+def test_hostile_values_to_the_needs_page_get_an_answer(client, demo, subtests, target):
+    for hostile in CORPUS:
+        with subtests.test(hostile.name):
+            response, queries = target.request(client, hostile)
+            check(response, queries, hostile.marker)
+
+
+def test_hostile_values_in_the_signals_admin_are_kept_as_text_or_refused(client, demo, subtests):
+    from urllib.parse import unquote_to_bytes
+
+    from django.contrib.auth import get_user_model
+
+    from home.models import Topic
+    from needs.models import Need
+
+    users = get_user_model().objects
+    topic = Topic.objects.get(slug="folkhalsa", locale__language_code="sv")
+    need = Need.objects.get(status="new")
+    report = {
+        "title": "Unga saknar sommarjobb",
+        "description": "Fler unga än förut går sysslolösa.",
+        "topic": str(topic.pk),
+        "municipality": "sunne",
+        "target_group": "Unga 15–18 år",
+        "contribution": "",
+        "consent_to_publish": "",
+    }
+    for hostile in CORPUS:
+        value = unquote_to_bytes(hostile.wire).decode("utf-8", "replace")
+        client.force_login(users.get(username="representant2"))
+        for field in report:
+            with subtests.test(f"{hostile.name} in the report's {field}"):
+                before = Need.objects.count()
+                response = client.post("/admin/behov/vara/nytt/", report | {field: value})
+                assert response.status_code in (302, 400), response.status_code
+                if response.status_code == 400:
+                    assert Need.objects.count() == before
+                    if hostile.marker:
+                        assert hostile.marker not in response.content.decode()
+                else:
+                    assert Need.objects.count() == before + 1
+        client.force_login(users.get(username="redaktor"))
+        for name in ("status", "topic", "municipality"):
+            with subtests.test(f"{hostile.name} in the editors' filter {name}"):
+                response = client.get("/admin/behov/", {name: value})
+                assert response.status_code in (200, 400), response.status_code
+                if hostile.marker:
+                    assert hostile.marker not in response.content.decode()
+        for url, field in (("status/", "status"), ("status/", "note"), ("sammanfoga/", "target")):
+            with subtests.test(f"{hostile.name} in the triage's {field}"):
+                signal = Need.objects.get(pk=need.pk)
+                signal.pk, signal.status, signal.merged_into = None, "new", None
+                signal.save()
+                data = {"status": "forwarded", "note": "", "target": ""} | {field: value}
+                response = client.post(f"/admin/behov/{signal.pk}/{url}", data)
+                assert response.status_code in (302, 400), response.status_code
+                signal.refresh_from_db()
+                if field == "target" and response.status_code == 302:
+                    # A number Python reads ("９" is 9) names a signal; it is merged into that one.
+                    assert signal.merged_into_id == int(value)
+                else:
+                    assert signal.merged_into is None
+
+
+# The contact form (home/): each value in each field of a form whose token is in order, sent as
+# the form's own encoding on the wire. A message that passes is queued, and the worker sends it.
+CONTACT_FORM = {
+    "name": "Kim Läsare",
+    "email": "kim@example.org",
+    "subject": "Fråga",
+    "message": "Hej!",
+    "website": "",
+}
+
+
+@pytest.mark.parametrize("field", [*CONTACT_FORM, "token"])
+def test_hostile_values_in_the_contact_form_are_refused_or_sent_whole(
+    client, demo, subtests, field
+):
+    import time
+
+    from django.core.cache import cache
+
+    from conftest import deliver_queued_mail
+    from home.forms import form_token
+    from home.models import ContactPage, OutgoingEmail
+
+    page = ContactPage.objects.get(locale__language_code="sv")
+    for number, hostile in enumerate(CORPUS):
+        with subtests.test(hostile.name):
+            cache.clear()  # else the limits per address and in all would soon answer 429
+            fields = CONTACT_FORM | {"token": form_token(page, issued=time.time() - 60 - number)}
+            body = "&".join(
+                f"{name}={hostile.wire if name == field else quote(value, safe='')}"
+                for name, value in fields.items()
+            )
+            before = OutgoingEmail.objects.count()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.generic(
+                    "POST",
+                    page.url,
+                    body.encode("latin-1"),
+                    content_type="application/x-www-form-urlencoded",
+                )
+            assert response.status_code in (303, 400), response.status_code
+            assert len(queries) <= QUERIES, f"{len(queries)} queries"
+            assert not response.cookies
+            if response.status_code == 303:
+                assert OutgoingEmail.objects.count() == before + 1
+                continue
+            assert OutgoingEmail.objects.count() == before
+            text = text_of(response)
+            assert not DANGEROUS_LINK.search(text)
+            if hostile.marker:
+                assert hostile.marker not in text
+    deliver_queued_mail()
+    assert not OutgoingEmail.objects.exclude(status=OutgoingEmail.Status.SENT).exists()

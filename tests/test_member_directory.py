@@ -2,14 +2,16 @@ import re
 
 import pytest
 
-from conftest import translate
+from conftest import make_user, translate
 from home.factories import TopicFactory
-from members.factories import MemberOrganisationFactory
+from members.factories import CompetenceFactory, MemberOrganisationFactory
+from members.models import Representative
 from positions.factories import (
     ConsultationResponsePageFactory,
     EndorsementFactory,
     PositionStatementPageFactory,
 )
+from tests.test_cache_purge import committing, varnish  # noqa: F401  (fixtures)
 
 
 def listed(html):
@@ -134,3 +136,32 @@ def test_english_organisation_page_falls_back_to_swedish_statements(
     statement = PositionStatementPageFactory(parent=statements_index, title="Bara på svenska")
     EndorsementFactory(page=statement, organisation=organisation)
     assert "Bara på svenska" in client.get("/en/members/grannkraft/").content.decode()
+
+
+# The competence directory (members/): what its changes purge from Varnish --------------------
+
+
+def test_competences_and_a_representatives_answer_purge_the_directory(
+    varnish,  # noqa: F811
+    committing,  # noqa: F811
+    client,
+    site,
+    directory,
+):
+    organisation = MemberOrganisationFactory(slug="grannkraft")
+    representative = make_user("representant1", "Medlemsrepresentanter")
+    Representative.objects.create(user=representative, organisation=organisation)
+    listings = {f"listing-{directory.pk}", f"listing-{directory.get_translation(site.en).pk}"}
+
+    with committing():
+        tigrinya = CompetenceFactory(name="Tigrinja", slug="tigrinja", kind="language")
+    assert varnish.purged() >= listings | {"search"}
+    varnish.received.clear()
+    client.force_login(representative)
+    with committing():
+        client.post(
+            "/admin/var-organisation/kompetenser/",
+            {"kind": "association", "languages": [tigrinya.pk]},
+        )
+    assert organisation.competences.get() == tigrinya
+    assert varnish.purged() >= listings

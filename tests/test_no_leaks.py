@@ -35,6 +35,7 @@ from home.core.publication import loading_content
 from home.factories import ContentPageFactory, TopicFactory
 from member_review.choices import VoteChoice
 from member_review.voting import cast_vote
+from needs.factories import NeedFactory, NeedsPageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsIndexPage
 from positions.factories import (
@@ -724,3 +725,153 @@ def test_no_template_uses_djangos_cache_tag():
 )
 def test_the_check_tells_djangos_cache_tag_from_wagtails(template, uses_it):
     assert bool(DJANGO_CACHE_TAG.search(template)) is uses_it
+
+
+# Calls from the region (calls/): of the answers, the public reads only how many organisations
+# take part once a call has closed and the names of those that agreed; never a note, a decline,
+# the name of one that did not agree, or anything of an open call's answers.
+
+
+def test_answers_to_calls_show_only_their_public_part(client, site):
+    from calls.factories import CallIndexPageFactory, CallPageFactory, days
+    from calls.models import CallAnswer
+    from members.factories import MemberOrganisationFactory
+
+    index = CallIndexPageFactory(parent=site.home)
+    translate(index, site.en, title="Calls", slug="calls")
+    open_call = CallPageFactory(parent=index, title="Öppen förfrågan om lovskolor", slug="oppen")
+    closed = CallPageFactory(
+        parent=index,
+        title="Stängd förfrågan om lovskolor",
+        slug="stangd",
+        reply_by=days(-1),
+        work_starts=days(3),
+    )
+    english = {call.pk: translate(call, site.en) for call in (open_call, closed)}
+    named = MemberOrganisationFactory(name="Lovskolans vänner i Kil")
+    secrets = [
+        "Anteckningen om lovskolornas lokaler är bara för redaktörerna",
+        "Föreningen som inte vill nämnas i Grums",
+        "Föreningen som tackade nej i Eda",
+        "Föreningen som svarade på den öppna förfrågan i Arvika",
+    ]
+    unnamed, declined, early = (MemberOrganisationFactory(name=name) for name in secrets[1:])
+    for call, organisation, answer, consent in [
+        (closed, named, "participate", True),
+        (closed, unnamed, "participate", False),
+        (closed, declined, "decline", True),
+        (open_call, early, "participate", True),
+    ]:
+        CallAnswer.objects.create(
+            call=call, organisation=organisation, answer=answer, consent_to_name=consent,
+            note=secrets[0],
+        )  # fmt: skip
+
+    surfaces = {
+        "/forfragningar/": [open_call.title, "2 organisationer deltar"],
+        "/en/calls/": [english[closed.pk].title, "2 organisations take part"],
+        closed.url: ["2 organisationer deltar", named.name],
+        english[closed.pk].url: ["2 organisations take part", named.name],
+        open_call.url: [open_call.title],
+        "/forfragningar/rss/": [closed.title, "2 organisationer deltar"],
+        "/en/calls/atom/": [english[closed.pk].title],
+        f"{API}?type=calls.CallPage&fields=*": [named.name, '"organisations_taking_part": 2'],
+        f"{API}{open_call.pk}/": [open_call.title],
+        "/sok/?q=lovskolor": [closed.title],
+        "/sitemap-pages.xml": [closed.full_url],
+    }
+    for url, shown in surfaces.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = readable(response)
+        for needle in shown:
+            assert needle in text, (url, needle)
+        for secret in secrets:
+            assert secret not in text, (url, secret)
+
+
+# Needs we see (needs/): of a signal, the public reads the editors' summary and the region's answer
+# once it is forwarded or answered, published and its organisation agrees, and nothing else: not
+# what the organisation wrote, nor any signal that lacks one of those, nor one merged into another.
+
+NEED = Secret(
+    word=MEMBER_INPUT.word,  # the controls' word, so that the search finds them by it
+    title="Kvarnforsens byalag behöver en buss till vårdcentralen",
+    summary="Byalaget i kvarnforsens dalgång vill inte bli nämnt förrän styrelsen har beslutat.",
+    body="Det föreningen själv skrev om sjukresorna och de äldre i byn.",
+)
+HIDDEN_STATES = {
+    "utan samtycke": {"consent_to_publish": False},
+    "opublicerad": {"published": False},
+    "ny": {"status": "new"},
+    "avslutad": {"status": "closed"},
+}
+
+
+@pytest.fixture
+def need_secret(world):
+    """Signals in every state but public, beside a public control, on the needs page."""
+    secrets = Secrets(NEED)
+    site = world.site
+    page = NeedsPageFactory(parent=site.home, show_in_menus=True)
+    translate(page, site.en, title="Needs we see", slug="needs-we-see")
+    control = NeedFactory(
+        public=True,
+        organisation=world.organisation,
+        public_title="Kontrollsignal om mötesplatser i byarna",
+        public_summary=f"Om {SEARCH_WORDS}.",
+        public_title_en="Control signal on meeting places in the villages",
+        public_summary_en=f"About {SEARCH_WORDS}.",
+        description=NEED.body,  # what the control's organisation wrote stays private too
+    )
+    hidden = {where: NeedFactory(public=True, **state) for where, state in HIDDEN_STATES.items()}
+    hidden["sammanslagen"] = NeedFactory(
+        public=True, status="closed", published=False, merged_into=control
+    )
+    hidden["sammanslagen utan samtycke"] = NeedFactory(
+        public=True, status="closed", consent_to_publish=False, merged_into=control
+    )
+    for where, need in hidden.items():
+        need.organisation.name = f"Byalaget som inte syns ({where})"
+        need.organisation.save()
+        need.title = need.public_title = need.public_title_en = f"{NEED.title} ({where})"
+        need.public_summary = need.public_summary_en = need.region_answer = NEED.summary
+        need.description, need.target_group = NEED.body, f"Målgrupp {NEED.word} ({where})"
+        need.save()
+        secrets.texts |= {need.title, need.target_group, NEED.summary, NEED.body}
+    # The merged signal whose organisation agreed is named beside the control, and only it. The
+    # others are members, in the directory, but the needs page names none of them.
+    shown_beside = hidden["sammanslagen"].organisation.name
+    secrets.unnamed = [
+        need.organisation.name for where, need in hidden.items() if where != "sammanslagen"
+    ]
+    sv, en = "/behov-vi-ser/", "/en/needs-we-see/"
+    with translation.override("en"):
+        search_en = reverse("search")
+    secrets.own_surfaces += [
+        Surface(sv, (control.public_title, world.organisation.name, shown_beside)),
+        Surface(f"{sv}?topic={control.topic.slug}", (control.public_title,)),
+        Surface(f"{sv}?municipality=karlstad", (control.public_title,)),
+        Surface(f"{sv}rss/", (control.public_title, shown_beside)),
+        Surface(f"{sv}atom/", (control.public_title,)),
+        Surface(en, (control.public_title_en, shown_beside)),
+        Surface(f"{en}rss/", (control.public_title_en,)),
+        Surface(f"{en}atom/", (control.public_title_en,)),
+        Surface(f"{API}{page.pk}/", (control.public_title,)),
+        Surface(f"{API}?type=needs.NeedsPage&fields=*", (control.public_title_en,)),
+        Surface(f"/sok/?{urlencode({'q': NEED.word, 'type': 'needs'})}", (page.title,)),
+        Surface(f"{search_en}?{urlencode({'q': 'villages'})}", ("Needs we see",)),
+        Surface(f"/sok/?{urlencode({'q': 'vårdcentralen'})}", ()),
+    ]
+    return secrets
+
+
+def test_a_signal_that_is_not_public_is_in_no_public_response(client, world, need_secret):
+    surfaces = public_surfaces(world, NEED.word) + need_secret.own_surfaces
+    problems = [
+        problem for surface in surfaces for problem in problems_with(client, surface, need_secret)
+    ]
+    assert problems == [], "\n".join(problems)
+    for surface in need_secret.own_surfaces:
+        text = "\n".join(text for _url, _status, text in answers(client, surface))
+        assert [name for name in need_secret.unnamed if name in text] == [], surface.url

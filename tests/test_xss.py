@@ -10,12 +10,14 @@ import re
 from html import escape as html_escape
 from urllib.parse import urlencode
 
+from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import TaskState, Workflow, WorkflowPage
@@ -28,14 +30,23 @@ from defusedxml import ElementTree
 from icalendar import Calendar
 
 from conftest import make_user, translate
+from council.factories import CouncilIndexPageFactory, CouncilMeetingPageFactory
+from council.factories import at as council_at
+from council.models import MeetingDocument, RegionParticipant
 from events.factories import EventIndexPageFactory, EventPageFactory, at
 from home.core.publication import loading_content
 from home.core.search_terms import search_terms
-from home.factories import ContactPersonFactory, ContentPageFactory, TopicFactory
+from home.factories import (
+    ContactPageFactory,
+    ContactPersonFactory,
+    ContentPageFactory,
+    TopicFactory,
+)
 from home.models import NetworkSettings
 from member_review.models import MemberReviewTask
-from members.factories import MemberOrganisationFactory
+from members.factories import CompetenceFactory, MemberOrganisationFactory
 from members.models import MemberOrganisation, Representative
+from needs.factories import NeedFactory, NeedsPageFactory
 from news.factories import NewsPageFactory
 from positions.factories import (
     ConsultationResponsePageFactory,
@@ -736,3 +747,346 @@ def test_a_javascript_address_is_refused_as_an_events_link(admin_client, site, f
         ),
     )
     assert_refused(response)
+
+
+# The council (council/)
+
+
+def test_council_meetings_show_payloads_as_text_on_the_page_listing_home_feed_and_json_ld(
+    client, site
+):
+    council = CouncilIndexPageFactory(parent=site.home, convener=f"Regionen {SCRIPT}")
+    MemberOrganisationFactory(name=f"Förening {IMG}", slug="forening")
+    meetings = {}
+    for number, payload in enumerate([*PAYLOADS, ICAL_BREAK]):
+        fields = {"title": f"Möte {payload}", "summary": f"Om mötet {payload}"}
+        texts = {
+            "place": f"Lokal {payload}",
+            "heading": f"Punkt {payload}",
+            "description": f"Beskrivning {payload}",
+            "reference": f"§ {payload}",
+            "person": f"Person {payload}",
+            "unit": f"Nämnd {payload}",
+            "label": f"Handling {payload}",
+        }
+        meeting = CouncilMeetingPageFactory(
+            parent=council,
+            slug=f"mote-{number}",
+            start=council_at(number + 1),
+            end=council_at(number + 1, 16),
+            place=texts["place"],
+            agenda=[
+                {
+                    "type": "item",
+                    "value": {"heading": texts["heading"], "description": texts["description"]},
+                }
+            ],
+            decisions=[
+                {
+                    "type": "decision",
+                    "value": {
+                        "reference": texts["reference"],
+                        "text": f"<p>Beslut {JAVASCRIPT_LINK}</p>",
+                    },
+                }
+            ],
+            **fields,
+        )
+        meeting.organisations.set(MemberOrganisation.objects.filter(slug="forening"))
+        meeting.region_participants = [
+            RegionParticipant(name=texts["person"], role="official", unit=texts["unit"])
+        ]
+        document = get_document_model().objects.create(
+            title=f"Dokument {payload}",
+            file=ContentFile(b"%PDF-1.4", name=f"dokument-{number}.pdf"),
+        )
+        meeting.documents = [MeetingDocument(document=document, label=texts["label"])]
+        with loading_content():
+            meeting.save_revision().publish()
+        meetings[meeting.url] = fields | texts
+
+    for url, fields in meetings.items():
+        html = html_of(client.get(url))
+        shown = [value for value in fields.values() if "\r" not in value]
+        assert_shown_as_text(html, *shown, f"Förening {IMG}", f"Regionen {SCRIPT}")
+        [meeting] = json_ld(html)
+        assert meeting["name"] == fields["title"]
+        assert meeting["location"]["name"] == fields["place"]
+        assert meeting["organizer"]["name"] == f"Regionen {SCRIPT}"
+        assert meeting["attendee"] == [{"@type": "Organization", "name": f"Förening {IMG}"}]
+
+    titles = [fields["title"] for fields in meetings.values() if "\r" not in fields["title"]]
+    assert_shown_as_text(html_of(client.get(council.url)), *titles)
+    home = html_of(client.get(site.home.url))
+    assert_shown_as_text(home, titles[0])
+
+    # No value starts a component of the feed.
+    parsed = Calendar.from_ical(client.get(f"{council.url}ical/").content)
+    by_title = {fields["title"].replace("\r\n", "\n"): fields for fields in meetings.values()}
+    assert sorted(str(event["summary"]) for event in parsed.walk("VEVENT")) == sorted(by_title)
+    for event in parsed.walk("VEVENT"):
+        fields = by_title[str(event["summary"])]
+        assert str(event["location"]) == fields["place"].replace("\r\n", "\n")
+
+
+def test_a_javascript_address_is_refused_as_a_council_meetings_link(admin_client, site):
+    council = CouncilIndexPageFactory(parent=site.home)
+    response = admin_client.post(
+        f"/admin/pages/add/council/councilmeetingpage/{council.pk}/",
+        nested_form_data(
+            {
+                "title": "Möte",
+                "slug": "mote",
+                "summary": "Ett möte.",
+                "start": "2027-03-12 13:00",
+                "end": "2027-03-12 16:00",
+                "online": "on",
+                "online_url": "javascript:alert(1)",
+                "agenda": streamfield([]),
+                "decisions": streamfield([]),
+                "region_participants": inline_formset([]),
+                "documents": inline_formset([]),
+            }
+        ),
+    )
+    assert_refused(response)
+
+
+# The competence directory (members/)
+
+
+def test_competences_are_text_in_the_directory_its_filters_and_the_representatives_view(
+    client, site, directory
+):
+    competences = []
+    for number, payload in enumerate(PAYLOADS):
+        kind = ["target-group", "language", "method"][number % 3]
+        competence = CompetenceFactory(kind=kind, name=f"Kompetens {payload}")
+        translate(competence, site.en, name=f"Competence {payload}", slug=f"en-{competence.slug}")
+        competences.append(competence)
+    organisation = MemberOrganisationFactory(
+        name=f"Språkföreningen {SCRIPT}", competences=competences, reach=["kil"]
+    )
+    english_directory = directory.get_translation(site.en).url
+    swedish_names = [competence.name for competence in competences]
+    english_names = [f"Competence {payload}" for payload in PAYLOADS]
+
+    assert_shown_as_text(html_of(client.get(directory.url)), organisation.name, *swedish_names)
+    chosen = competences[1]
+    filtered = html_of(client.get(directory.url, {"language": chosen.slug}))
+    assert_shown_as_text(filtered, organisation.name, chosen.name)
+    assert_shown_as_text(
+        html_of(client.get(f"{directory.url}{organisation.slug}/")), *swedish_names
+    )
+    assert_shown_as_text(html_of(client.get(english_directory)), *english_names)
+    assert_shown_as_text(
+        html_of(client.get(f"{english_directory}{organisation.slug}/")), *english_names
+    )
+
+    representative = make_user("representant1", "Medlemsrepresentanter")
+    Representative.objects.create(user=representative, organisation=organisation)
+    client.force_login(representative)
+    assert_shown_as_text(html_of(client.get("/admin/")), organisation.name)
+    own = html_of(client.get("/admin/var-organisation/kompetenser/"))
+    assert_shown_as_text(own, organisation.name, *swedish_names)
+    client.force_login(make_user("redaktor", "Redaktörer"))
+    edit = f"/admin/snippets/members/memberorganisation/edit/{organisation.pk}/"
+    assert_shown_as_text(html_of(client.get(edit)), *swedish_names)
+
+
+# Calls from the region (calls/)
+
+
+def test_calls_show_payloads_as_text_on_pages_feeds_and_the_admins_answer_screens(client, site):
+    from calls.answers import save_answer
+    from calls.factories import CallIndexPageFactory, CallPageFactory, days
+    from calls.models import CallAnswer
+
+    index = CallIndexPageFactory(parent=site.home)
+    translate(index, site.en, title="Calls", slug="calls")
+    competence = CompetenceFactory(name=f"Kompetens {SCRIPT}")
+    organisations = [MemberOrganisationFactory(name=f"Förening {payload}") for payload in PAYLOADS]
+    representatives = []
+    for number, organisation in enumerate(organisations):
+        user = make_user(f"representant{number}", "Medlemsrepresentanter")
+        Representative.objects.create(user=user, organisation=organisation)
+        representatives.append(user)
+    fields = {
+        "title": f"Förfrågan {IMG}",
+        "summary": f"Sammanfattning {EVERY_PAYLOAD}",
+        "partner": f"Partner {END_SCRIPT}",
+        "contact_name": f"Kontakt {SCRIPT}",
+    }
+    open_call = CallPageFactory(parent=index, slug="oppen", competences=[competence], **fields)
+    closed = CallPageFactory(
+        parent=index, slug="stangd", reply_by=days(-1), work_starts=days(2), **fields
+    )
+    for organisation, payload in zip(organisations, PAYLOADS, strict=True):
+        CallAnswer.objects.create(
+            call=closed, organisation=organisation, answer="participate",
+            consent_to_name=True, note=f"Anteckning {payload}",
+        )  # fmt: skip
+    english = translate(open_call, site.en, title=f"Call {IMG}", summary=f"Summary {SCRIPT}")
+    texts = [fields["title"], fields["summary"], fields["partner"], fields["contact_name"]]
+
+    assert_shown_as_text(html_of(client.get("/forfragningar/")), fields["title"], fields["partner"])
+    assert_shown_as_text(html_of(client.get(open_call.url)), *texts, competence.name)
+    closed_page = html_of(client.get(closed.url))
+    assert_shown_as_text(closed_page, *texts, *(o.name for o in organisations))
+    assert_shown_as_text(html_of(client.get(english.url)), english.title, english.summary)
+    for url, count in (("/forfragningar/rss/", 2), ("/en/calls/atom/", 1)):
+        response = client.get(url)
+        assert response.status_code == 200
+        root = ElementTree.fromstring(response.content)
+        entries = list(root.iter("item")) or list(root.iter(f"{ATOM}entry"))
+        assert len(entries) == count
+        for entry in entries:
+            title = entry.findtext("title") or entry.findtext(f"{ATOM}title")
+            assert title in (fields["title"], english.title)
+            description = entry.findtext("description") or entry.findtext(f"{ATOM}summary")
+            assert_escaped_html(description, fields["partner"])
+
+    for user, payload in zip(representatives, PAYLOADS, strict=True):
+        save_answer(open_call, user, answer="participate", note=f"Anteckning {payload}")
+    client.force_login(representatives[0])
+    assert_shown_as_text(html_of(client.get("/admin/")), fields["title"])
+    assert_shown_as_text(html_of(client.get("/admin/forfragningar/svara/")), fields["title"])
+    answer_page = html_of(client.get(f"/admin/forfragningar/svara/{open_call.pk}/"))
+    assert_shown_as_text(answer_page, fields["title"], fields["summary"], competence.name)
+    assert_shown_as_text(answer_page, organisations[0].name, f"Anteckning {PAYLOADS[0]}")
+
+    client.force_login(make_user("redaktor", "Redaktörer"))
+    assert_shown_as_text(html_of(client.get("/admin/forfragningar/")), fields["title"])
+    for call in (open_call, closed):
+        html = html_of(client.get(f"/admin/forfragningar/{call.pk}/"))
+        notes = [f"Anteckning {payload}" for payload in PAYLOADS]
+        assert_shown_as_text(html, fields["title"], *notes, *(o.name for o in organisations))
+
+
+# Needs we see (needs/)
+
+
+def test_signals_show_payloads_as_text_on_the_page_feeds_api_and_the_admin_screens(client, site):
+    page = NeedsPageFactory(parent=site.home)
+    translate(page, site.en, title="Needs we see", slug="needs-we-see")
+    english = "/en/needs-we-see/"
+    topic = TopicFactory(name=f"Sakområde {SCRIPT}")
+    representative = make_user("representant1", "Medlemsrepresentanter")
+    signals = []
+    for number, payload in enumerate(PAYLOADS):
+        organisation = MemberOrganisationFactory(name=f"Förening {payload}")
+        if number == 0:
+            Representative.objects.create(user=representative, organisation=organisation)
+        signals.append(
+            NeedFactory(
+                public=True,
+                status="answered",
+                answered_at=timezone.now(),
+                organisation=organisation,
+                topic=topic,
+                title=f"Signal {payload}",
+                description=f"Beskrivning {payload}",
+                target_group=f"Målgrupp {payload}",
+                contribution=f"Bidrag {payload}",
+                public_title=f"Rubrik {payload}",
+                public_summary=f"Sammanfattning {payload}",
+                public_title_en=f"Heading {payload}",
+                public_summary_en=f"Summary {payload}",
+                region_answer=f"Svar {payload}",
+                region_answer_en=f"Answer {payload}",
+            )
+        )
+    names = [signal.organisation.name for signal in signals]
+    public = {
+        "sv": [
+            text for s in signals for text in (s.public_title, s.public_summary, s.region_answer)
+        ],
+        "en": [
+            text
+            for s in signals
+            for text in (s.public_title_en, s.public_summary_en, s.region_answer_en)
+        ],
+    }
+
+    assert_shown_as_text(html_of(client.get(page.url)), *public["sv"], *names, topic.name)
+    assert_shown_as_text(html_of(client.get(english)), *public["en"], *names)
+    for url, titles in (
+        (f"{page.url}rss/", "public_title"),
+        (f"{english}atom/", "public_title_en"),
+    ):
+        root = ElementTree.fromstring(html_of(client.get(url)).encode())
+        entries = list(root.iter("item")) or list(root.iter(f"{ATOM}entry"))
+        assert {e.findtext("title") or e.findtext(f"{ATOM}title") for e in entries} == {
+            getattr(signal, titles) for signal in signals
+        }
+        for entry in entries:
+            description = entry.findtext("description") or entry.findtext(f"{ATOM}summary")
+            assert not LIVE.search(description), description
+    api = client.get(f"/api/v2/pages/{page.pk}/")
+    assert b"<" not in api.content
+    assert {entry["title"] for entry in api.json()["needs"]} == {s.public_title for s in signals}
+
+    client.force_login(make_user("redaktor", "Redaktörer"))
+    assert_shown_as_text(html_of(client.get("/admin/behov/")), *(s.title for s in signals), *names)
+    for signal in signals:
+        html = html_of(client.get(f"/admin/behov/{signal.pk}/"))
+        assert_shown_as_text(html, signal.title, signal.description, signal.contribution)
+        assert_shown_as_text(html, signal.public_summary, signal.region_answer, topic.name)
+    client.force_login(representative)
+    mine = signals[0]
+    assert_shown_as_text(html_of(client.get("/admin/")), mine.title)
+    assert_shown_as_text(html_of(client.get("/admin/behov/vara/")), mine.title)
+    assert_shown_as_text(
+        html_of(client.get(f"/admin/behov/vara/{mine.pk}/")),
+        mine.title,
+        mine.description,
+        mine.target_group,
+        mine.region_answer,
+    )
+
+
+# The contact page (home/)
+
+
+def test_the_contact_page_and_its_form_show_payloads_as_text(client, site):
+    settings = NetworkSettings.for_site(site.site)
+    settings.email = "info@idekammaren.example"
+    settings.save()
+    people = [
+        ContactPersonFactory(name=f"Person {payload}", role=f"Roll {payload}")
+        for payload in PAYLOADS
+    ]
+    page = ContactPageFactory(
+        parent=site.home,
+        introduction=f"Ingress {EVERY_PAYLOAD}",
+        contact_persons=people[:2],
+        press_contacts=people[2:],
+        press_information=[
+            {"type": "paragraph", "value": f"<p>Press {escape(EVERY_PAYLOAD)}</p>"},
+        ],
+    )
+
+    html = html_of(client.get(page.url))
+    assert_shown_as_text(
+        html,
+        page.introduction,
+        *[person.name for person in people],
+        *[person.role for person in people],
+    )
+    assert f'<meta name="description" content="{escape(page.introduction)}">' in html
+
+    # What a reader wrote is shown again with the errors (here: sent too soon), as text.
+    token = re.search(r'name="token" value="([^"]+)"', html)[1]
+    written = {
+        "name": IMG,
+        "email": f"{SCRIPT}@example.org",
+        "subject": END_SCRIPT,
+        "message": f"</textarea>{EVERY_PAYLOAD}",
+        "website": "",
+        "token": token,
+    }
+    response = client.post(page.url, written)
+    assert response.status_code == 400
+    assert_shown_as_text(
+        response.content.decode(), written["name"], written["subject"], written["message"]
+    )

@@ -35,8 +35,28 @@ PAGES = [
     ("sv-response-with-package-and-follow-up", "sv", "/remisser/folkhalsostrategi-2027-2030/", 200),
     ("sv-member-directory", "sv", "/medlemmar/", 200),
     ("sv-member-organisation", "sv", "/medlemmar/grannkraft/", 200),
+    # The competence directory (members/): its filters, and a page with competences and reach
+    (
+        "sv-member-directory-by-competence",
+        "sv",
+        "/medlemmar/?language=arabiska&method=laxhjalp&municipality=hammaro",
+        200,
+    ),
+    ("sv-member-organisation-with-reach", "sv", "/medlemmar/gransbygdens-gemenskap/", 200),
     ("sv-calendar", "sv", "/kalender/", 200),
     ("sv-event", "sv", "/kalender/studiecirkelledare-i-praktiken/", 200),
+    ("sv-contact", "sv", "/kontakt/", 200),  # the contact page and its form (home/)
+    # The council (council/): its page, a past meeting with minutes and decisions, the next one
+    ("sv-council", "sv", "/radet/", 200),
+    ("sv-council-meeting", "sv", "/radet/mote-om-partnerskapets-forsta-halvar/", 200),
+    ("sv-council-next-meeting", "sv", "/radet/mote-om-regionens-utvecklingsstrategi/", 200),
+    # Calls from the region (calls/): open and closed calls, an open call, a closed one with names
+    ("sv-calls", "sv", "/forfragningar/", 200),
+    ("sv-open-call", "sv", "/forfragningar/unga-roster-i-folkhalsoarbetet/", 200),
+    ("sv-closed-call", "sv", "/forfragningar/lovaktiviteter-for-barn/", 200),
+    # Needs we see (needs/): the public signals, filtered to the whole county and beyond
+    ("sv-needs", "sv", "/behov-vi-ser/", 200),
+    ("sv-needs-by-municipality", "sv", "/behov-vi-ser/?municipality=filipstad", 200),
     ("en-home", "en", "/en/", 200),
     ("en-content-page", "en", "/en/about/", 200),
     ("en-404", "en", "/en/does-not-exist/", 404),
@@ -48,8 +68,20 @@ PAGES = [
     ("en-response", "en", "/en/consultations/sou-2026-7-a-stronger-civil-society/", 200),
     ("en-member-directory", "en", "/en/members/", 200),
     ("en-member-organisation", "en", "/en/members/grannkraft/", 200),
+    (
+        "en-member-directory-by-competence",
+        "en",
+        "/en/members/?target_group=newcomers&kind=faith-community",
+        200,
+    ),
     ("en-calendar", "en", "/en/calendar/", 200),
     ("en-event", "en", "/en/calendar/leading-study-circles/", 200),
+    ("en-contact", "en", "/en/contact/", 200),
+    ("en-council", "en", "/en/the-council/", 200),
+    ("en-council-meeting", "en", "/en/the-council/meeting-on-the-first-half-year/", 200),
+    ("en-calls", "en", "/en/calls/", 200),
+    ("en-closed-call", "en", "/en/calls/holiday-activities-for-children/", 200),
+    ("en-needs", "en", "/en/needs-we-see/", 200),
     ("en-how-members-review", "en", "/en/how-member-organisations-review/", 200),
 ]
 

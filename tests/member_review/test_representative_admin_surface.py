@@ -56,6 +56,10 @@ THEIRS = {
     "member_review:changes",
     "wagtailadmin_pages:workflow_preview",
     "positions_remiss:inputs",  # the consultations on which their input is asked for
+    "members_own_competences",  # their own organisation's competences
+    "calls:representative_list",  # the open calls, to answer for their organisation
+    "needs:mine",  # their organisation's signals to the region
+    "needs:report",
 }
 
 
