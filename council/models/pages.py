@@ -1,5 +1,3 @@
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,7 +26,7 @@ from council.api import DocumentsField, OrganisationsField, RegionParticipantsFi
 from council.blocks import AgendaBlocks, DecisionBlocks
 from council.ical import calendar_response
 from home.blocks import ContentBlocks
-from home.core.listing import paginate
+from home.core.listing import paginate, past, upcoming
 from home.core.navigation import remembered
 from home.models.mixins import ShareImageMixin, in_default_locale
 from members.models import organisation_url
@@ -37,21 +35,6 @@ from members.models import organisation_url
 def meetings_under(index):
     """The live, public meetings under `index`, in no particular order."""
     return CouncilMeetingPage.objects.child_of(index).live().public()
-
-
-def upcoming(meetings, now=None):
-    """Meetings that have not ended by `now` (one going on counts), soonest first."""
-    return meetings.filter(end__gte=now or timezone.now()).order_by("start", "pk")
-
-
-def past(meetings, now=None):
-    """Meetings that have ended by `now`, the latest first."""
-    return meetings.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
-
-
-def start_of_today():
-    """Midnight at the start of today, local time: the home page's slot changes once a day."""
-    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
 
 
 def default_title(start, language_code):

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from council.models import meetings_under
-from council.models.pages import start_of_today, upcoming
+from home.core.listing import start_of_today, upcoming
 from home.core.navigation import section, site_chrome
 from home.core.structured_data import json_ld
 

@@ -1,5 +1,3 @@
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -16,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from events.ical import calendar_response
 from home.blocks import ContentBlocks
 from home.core.api import TopicsField
-from home.core.listing import chosen, filter_by_topic, paginate
+from home.core.listing import chosen, filter_by_topic, paginate, past, upcoming
 from home.models.mixins import (
     SYNCHRONIZED_RELATIONS,
     ContactPersonsMixin,
@@ -29,16 +27,6 @@ from home.models.places import Municipality
 def events_under(index):
     """The live, public events under `index`, in no particular order."""
     return EventPage.objects.child_of(index).live().public()
-
-
-def upcoming(events, now=None):
-    """Events that have not ended by `now` (those going on count), soonest first."""
-    return events.filter(end__gte=now or timezone.now()).order_by("start", "pk")
-
-
-def past(events, now=None):
-    """Events that have ended by `now`, the latest first."""
-    return events.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
 
 class EventIndexPage(RoutablePageMixin, ShareImageMixin, Page):
@@ -236,8 +224,3 @@ class EventPage(RoutablePageMixin, ShareImageMixin, TopicsMixin, ContactPersonsM
     @path("ical/", name="ical")
     def ical(self, request):
         return calendar_response(request, self.title, [self], filename=f"{self.slug}.ics")
-
-
-def start_of_today():
-    """Midnight at the start of today, local time: the home page's slot changes once a day."""
-    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events.models import events_under
-from events.models.pages import start_of_today, upcoming
+from home.core.listing import start_of_today, upcoming
 from home.core.navigation import section, site_chrome
 from home.core.structured_data import json_ld
 

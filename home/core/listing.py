@@ -1,8 +1,11 @@
 """Shared behaviour of the public listing pages: pagination and filters from the query string."""
 
+import datetime
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
@@ -58,3 +61,21 @@ def filter_by_topic(request, items, parameter="topic", field="topics"):
     if topic is not None:
         items = items.filter(**{f"{field}__translation_key": topic.translation_key})
     return items, {"topics": topics, "active_topic": topic}
+
+
+# Listings of what has a `start` and an `end`: the calendar's events and the council's meetings.
+
+
+def upcoming(items, now=None):
+    """Those of `items` that have not ended by `now` (one going on counts), soonest first."""
+    return items.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+
+def past(items, now=None):
+    """Those of `items` that have ended by `now`, the latest first."""
+    return items.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+
+def start_of_today():
+    """Midnight at the start of today, local time: the home page's slots change once a day."""
+    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time()))
