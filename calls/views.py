@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from member_review.representative_gate import RepresentativeViewMixin
 from members.models import Representative
 
 from .answers import (
@@ -50,16 +51,6 @@ class TitledMixin:
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
 
-class RepresentativeMixin:
-    """Only a representative of an active member organisation gets further."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.organisation = Representative.voting_organisation(request.user)
-        if self.organisation is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 def open_calls_with_answers(organisation):
     """The calls open for answers, each with `organisation`'s answer or None."""
     calls = list(calls_for_representatives())
@@ -67,7 +58,7 @@ def open_calls_with_answers(organisation):
     return [(call, answers.get(call.pk)) for call in calls]
 
 
-class CallListView(RepresentativeMixin, TitledMixin, WagtailAdminTemplateMixin, TemplateView):
+class CallListView(RepresentativeViewMixin, TitledMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "calls/admin/representative_list.html"
     header_icon = "mail"
     page_title = gettext_lazy("Calls: your answers")
@@ -79,7 +70,7 @@ class CallListView(RepresentativeMixin, TitledMixin, WagtailAdminTemplateMixin, 
         }
 
 
-class AnswerView(RepresentativeMixin, WagtailAdminTemplateMixin, TemplateView):
+class AnswerView(RepresentativeViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "calls/admin/answer.html"
     header_icon = "mail"
     page_title = gettext_lazy("Your answer")

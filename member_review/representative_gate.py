@@ -84,6 +84,17 @@ def open_to_representatives(url_name, methods=SAFE):
     OPEN[url_name] = frozenset(methods)
 
 
+class RepresentativeViewMixin:
+    """An admin view about the signed-in representative's own member organisation
+    (`self.organisation`), for a representative of an active member organisation only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organisation = Representative.voting_organisation(request.user)
+        if self.organisation is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
 def is_representative(user):
     """Whether `user` comes to the admin as a member representative and as nothing more.
 

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from member_review.representative_gate import RepresentativeViewMixin
 from members.models import Representative
 
 from .forms import ConsentForm, NeedForm, ReportForm
@@ -27,13 +28,7 @@ def signals_of(organisation):
     )
 
 
-class RepresentativeMixin:
-    def dispatch(self, request, *args, **kwargs):
-        self.organisation = Representative.voting_organisation(request.user)
-        if self.organisation is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
+class RepresentativeMixin(RepresentativeViewMixin):
     def get_breadcrumbs_items(self):
         items = [*self.breadcrumbs_items, {"url": reverse("needs:mine"), "label": _("Our signals")}]
         if self.page_title != _("Our signals"):

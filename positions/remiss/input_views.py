@@ -18,6 +18,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from home.core.navigation import url_in_each_language
+from member_review.representative_gate import RepresentativeViewMixin
 from members.models import Representative
 
 from .forms import MemberInputForm
@@ -53,15 +54,7 @@ def saved_input(form, case, user):
         return None
 
 
-class RepresentativeMixin:
-    def dispatch(self, request, *args, **kwargs):
-        self.organisation = Representative.voting_organisation(request.user)
-        if self.organisation is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class InputListView(RepresentativeMixin, WagtailAdminTemplateMixin, TemplateView):
+class InputListView(RepresentativeViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "positions/remiss/input_list.html"
     header_icon = "doc-full"
     page_title = gettext_lazy("Consultations: your input")
@@ -74,7 +67,7 @@ class InputListView(RepresentativeMixin, WagtailAdminTemplateMixin, TemplateView
         )
 
 
-class InputView(RepresentativeMixin, WagtailAdminTemplateMixin, TemplateView):
+class InputView(RepresentativeViewMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "positions/remiss/input.html"
     header_icon = "doc-full"
     page_title = gettext_lazy("Your input")
