@@ -7,9 +7,12 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from django.urls import register_converter
+
         from home.core import (
             cache_purging,
             checks,
+            converters,
             document_content,
             privacy,
             publication,
@@ -17,6 +20,7 @@ class HomeConfig(AppConfig):
             workflow_integrity,
         )
 
+        register_converter(converters.RowId, "row_id")
         checks.connect()
         cache_purging.connect()
         signals.connect()

@@ -4,7 +4,7 @@ from . import views
 
 app_name = "member_review"
 urlpatterns = [
-    path("<int:task_state_id>/", views.ReviewView.as_view(), name="detail"),
-    path("<int:task_state_id>/andringar/", views.ReviewChangesView.as_view(), name="changes"),
-    path("<int:task_state_id>/paminn/", views.RemindView.as_view(), name="remind"),
+    path("<row_id:task_state_id>/", views.ReviewView.as_view(), name="detail"),
+    path("<row_id:task_state_id>/andringar/", views.ReviewChangesView.as_view(), name="changes"),
+    path("<row_id:task_state_id>/paminn/", views.RemindView.as_view(), name="remind"),
 ]

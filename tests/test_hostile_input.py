@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import get_language_from_path
@@ -640,3 +641,28 @@ def test_hostile_values_in_the_contact_form_are_refused_or_sent_whole(
                 assert hostile.marker not in text
     deliver_queued_mail()
     assert not OutgoingEmail.objects.exclude(status=OutgoingEmail.Status.SENT).exists()
+
+
+# Ids in the admin's own addresses ------------------------------------------------------------
+
+ADMIN_ID_PATHS = [
+    "/admin/forfragningar/{id}/",
+    "/admin/forfragningar/{id}/svar.csv",
+    "/admin/forfragningar/svara/{id}/",
+    "/admin/behov/{id}/",
+    "/admin/behov/vara/{id}/",
+    "/admin/remiss/{id}/",
+    "/admin/remiss/synpunkter/fil/{id}/",
+    "/admin/medlemsgranskning/{id}/",
+    "/admin/reports/e-post/{id}/send-again/",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["9" * 19, "9" * 30, str(2**63)])
+def test_an_id_no_database_can_hold_is_no_address_in_the_admin(client, number):
+    client.force_login(
+        get_user_model().objects.create_superuser("ids", "ids@example.org", "x" * 12)
+    )
+    for pattern in ADMIN_ID_PATHS:
+        assert client.get(pattern.format(id=number), follow=True).status_code == 404, pattern

@@ -92,7 +92,7 @@ urlpatterns = [
         OutboxReport.as_view(results_only=True),
         name="outbox_report_results",
     ),
-    path("reports/e-post/<int:pk>/send-again/", send_again_view, name="outbox_send_again"),
+    path("reports/e-post/<row_id:pk>/send-again/", send_again_view, name="outbox_send_again"),
 ]
 
 
