@@ -22,13 +22,14 @@ from member_review.notifications import (
 )
 from members.models import MemberOrganisation
 
+from .answers import is_public
 from .models import CallAnnouncement, CallPage
 
 
 def announce(call):
     """Announce the Swedish `call` to the representatives unless it was announced before;
     returns how many messages were queued."""
-    if not call.locale.is_default or not call.is_open():
+    if not call.locale.is_default or not call.is_open() or not is_public(call):
         return 0
     with transaction.atomic():
         announcement, created = CallAnnouncement.objects.get_or_create(call_id=call.pk)

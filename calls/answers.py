@@ -29,7 +29,7 @@ def answer_refusal(call, user, today=None):
     """Why `user` cannot answer `call` for their organisation now, or None."""
     if Representative.voting_organisation(user) is None:
         return _("Only a representative of a member organisation can answer a call.")
-    if not call.live or call.locale_id != Locale.get_default().pk:
+    if not call.live or call.locale_id != Locale.get_default().pk or not is_public(call):
         return _("This call is not published, so it cannot be answered.")
     if not call.is_open(today):
         return _(
@@ -37,6 +37,12 @@ def answer_refusal(call, user, today=None):
             "changed."
         ) % {"date": date_format(call.reply_by, "j F Y")}
     return None
+
+
+def is_public(call):
+    """Whether `call` is outside every private section: a call only some may read is no call
+    to the members."""
+    return CallPage.objects.public().filter(pk=call.pk).exists()
 
 
 def save_answer(call, user, *, answer, note="", consent_to_name=False):
@@ -87,10 +93,11 @@ def answer_of(call, organisation):
 
 
 def calls_for_representatives(today=None):
-    """The live Swedish calls still open for answers, the soonest reply-by date first."""
+    """The live, public Swedish calls still open for answers, the soonest reply-by date first."""
     today = today or timezone.localdate()
     return (
         CallPage.objects.live()
+        .public()
         .filter(locale=Locale.get_default(), reply_by__gte=today)
         .defer_streamfields()
         .order_by("reply_by", "pk")
@@ -98,10 +105,12 @@ def calls_for_representatives(today=None):
 
 
 def calls_open_to(organisation):
-    """The calls a representative of `organisation` may open in the admin: every live Swedish
-    call (the public reads them too), and any call the organisation has answered."""
+    """The calls a representative of `organisation` may open in the admin: every live, public
+    Swedish call (the public reads them too), and any public call the organisation has
+    answered."""
     return (
-        CallPage.objects.filter(locale=Locale.get_default())
+        CallPage.objects.public()
+        .filter(locale=Locale.get_default())
         .filter(Q(live=True) | Q(answers__organisation=organisation))
         .distinct()
     )

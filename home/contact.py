@@ -55,11 +55,14 @@ def answer_message(page, request):
         response = TemplateResponse(request, page.get_template(request), context, status=400)
         add_never_cache_headers(response)
         return response
-    if IN_ALL.hit() > IN_ALL.attempts:
-        logger.warning("Contact messages paused: more than %d an hour", IN_ALL.attempts)
-        return too_many_messages(request, IN_ALL.minutes_left(), network.email)
-    if ONCE.hit(hashlib.sha256(form.cleaned_data["token"].encode()).hexdigest()) == 1:
-        send(page, request, form.cleaned_data, network)
+    form_key = hashlib.sha256(form.cleaned_data["token"].encode()).hexdigest()
+    # A form sent before leads to the thanks and counts for nothing more, even during a pause.
+    if not ONCE.count(form_key):
+        if IN_ALL.hit() > IN_ALL.attempts:
+            logger.warning("Contact messages paused: more than %d an hour", IN_ALL.attempts)
+            return too_many_messages(request, IN_ALL.minutes_left(), network.email)
+        if ONCE.hit(form_key) == 1:
+            send(page, request, form.cleaned_data, network)
     return HttpResponseRedirect(f"{request.path}?sent", status=303)
 
 

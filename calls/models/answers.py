@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
+from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -118,21 +119,36 @@ class Participation:
 
 
 def participation(calls, today=None):
-    """Each call's Participation, by primary key, for calls in any language: one query."""
+    """Each call's Participation, by primary key, for calls in any language: one query.
+
+    The Swedish call's reply-by date decides, as it does for the answers: a translation that
+    has not been synced since the date moved may still show the old one.
+    """
     today = today or timezone.localdate()
     calls = list(calls)
-    closed_keys = {call.translation_key for call in calls if call.reply_by < today}
-    taking_part = defaultdict(list)
-    if closed_keys:
-        rows = (
-            CallAnswer.objects.filter(
-                call__translation_key__in=closed_keys, answer=Answer.PARTICIPATE
-            )
-            .order_by("organisation__name")
-            .values_list("call__translation_key", "organisation__name", "consent_to_name")
+    swedish_calls = CallAnswer._meta.get_field("call").related_model.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        translation_key__in={call.translation_key for call in calls},
+    )
+    rows = (
+        swedish_calls.annotate(
+            taking_part=FilteredRelation("answers", condition=Q(answers__answer=Answer.PARTICIPATE))
         )
-        for key, name, consent in rows:
-            taking_part[key].append(name if consent else None)
+        .order_by("taking_part__organisation__name")
+        .values_list(
+            "translation_key",
+            "reply_by",
+            "taking_part__organisation__name",
+            "taking_part__consent_to_name",
+        )
+    )
+    closed_keys = set()
+    taking_part = defaultdict(list)
+    for key, reply_by, name, consent in rows:
+        if reply_by < today:
+            closed_keys.add(key)
+            if name is not None:
+                taking_part[key].append(name if consent else None)
     found = {}
     for call in calls:
         if call.translation_key not in closed_keys:

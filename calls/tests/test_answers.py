@@ -7,13 +7,14 @@ import io
 
 from django.contrib.auth.models import Group
 
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, PageViewRestriction
 
 import pytest
 
+from calls.announcements import announce
 from calls.answers import AnswerRefused, save_answer
 from calls.factories import days
-from calls.models import Answer, CallAnswer, CallPage
+from calls.models import Answer, CallAnnouncement, CallAnswer, CallPage, participation
 from conftest import make_user
 from members.models import Representative
 
@@ -197,6 +198,37 @@ def test_a_representative_cannot_open_a_draft_call(client, world):
     assert client.get(answer_url(draft)).status_code == 404
     assert post_answer(client, world.representatives[0], draft).status_code == 404
     assert not CallAnswer.objects.exists()
+
+
+def test_a_call_in_a_private_section_is_neither_announced_nor_answered(client, world, open_call):
+    restriction = PageViewRestriction.objects.create(
+        page=open_call, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Redaktörer"))
+    representative = world.representatives[0]
+
+    assert announce(open_call) == 0
+    assert not CallAnnouncement.objects.exists()
+    client.force_login(representative)
+    assert open_call.title not in client.get("/admin/forfragningar/svara/").text
+    assert client.get(answer_url(open_call)).status_code == 404
+    with pytest.raises(AnswerRefused):
+        save_answer(open_call, representative, answer=Answer.PARTICIPATE)
+    assert not CallAnswer.objects.exists()
+
+
+def test_the_swedish_reply_by_date_decides_when_participation_is_public(world, open_call):
+    save_answer(
+        open_call, world.representatives[0], answer=Answer.PARTICIPATE, consent_to_name=True
+    )
+    english = CallPage.objects.get(translation_key=open_call.translation_key, locale=world.en)
+    english.reply_by = days(-1)  # not yet synced with a date the Swedish call moved
+    english.save()
+
+    assert participation([english])[english.pk].closed is False
+    close(open_call)
+    found = participation([english])[english.pk]
+    assert (found.closed, found.count, found.names) == (True, 1, (world.members[0].name,))
 
 
 # Who reaches what ------------------------------------------------------------------------------

@@ -68,6 +68,10 @@ class Limit:
             cache.set(f"{key}:ends", time.time() + seconds, timeout=seconds)
             return 1
 
+    def count(self, *parts):
+        """How many attempts there have been for `parts` in the window, without counting one."""
+        return cache.get(self.key(*parts), 0)
+
     def minutes_left(self, *parts):
         """How many minutes, rounded up, until the window for `parts` ends."""
         ends = cache.get(f"{self.key(*parts)}:ends")

@@ -416,6 +416,24 @@ class TestFloodsAreRefused:
         assert answers[-1].status_code == 429
         assert len(outbox()) == IN_ALL.attempts
 
+    def test_sending_a_form_again_uses_none_of_the_hours_messages(self, contact, clock):
+        reader = Client(REMOTE_ADDR="198.51.100.200")
+        token = token_of(reader.get(contact.sv.url))
+        clock(10)
+        for _ in range(3):  # a double click and a reload
+            assert reader.post(contact.sv.url, {**A_MESSAGE, "token": token}).status_code == 303
+        others = [
+            send(Client(REMOTE_ADDR=f"198.51.100.{number}"), contact.sv, clock)
+            for number in range(IN_ALL.attempts - 1)
+        ]
+
+        assert [answer.status_code for answer in others] == [303] * (IN_ALL.attempts - 1)
+        assert len(outbox()) == IN_ALL.attempts
+        # Once the hour's messages are used up, the same form still leads to the thanks.
+        assert send(Client(REMOTE_ADDR="198.51.100.99"), contact.sv, clock).status_code == 429
+        assert reader.post(contact.sv.url, {**A_MESSAGE, "token": token}).status_code == 303
+        assert len(outbox()) == IN_ALL.attempts
+
 
 class TestCrossSiteChecksStayElsewhere:
     def test_a_post_to_another_page_still_needs_a_csrf_token(self, contact):
