@@ -859,7 +859,7 @@ def need_secret(world):
         Surface(f"{en}atom/", (control.public_title_en,)),
         Surface(f"{API}{page.pk}/", (control.public_title,)),
         Surface(f"{API}?type=needs.NeedsPage&fields=*", (control.public_title_en,)),
-        Surface(f"/sok/?{urlencode({'q': NEED.word, 'type': 'needs'})}", (page.title,)),
+        Surface(f"/sok/?{urlencode({'q': NEED.word, 'type': 'pages'})}", (page.title,)),
         Surface(f"{search_en}?{urlencode({'q': 'villages'})}", ("Needs we see",)),
         Surface(f"/sok/?{urlencode({'q': 'vårdcentralen'})}", ()),
     ]
