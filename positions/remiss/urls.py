@@ -8,9 +8,13 @@ urlpatterns = [
     path("<row_id:page_id>/", views.CaseView.as_view(), name="case"),
     path("<row_id:page_id>/status/", views.StatusView.as_view(), name="status"),
     path(
-        "<row_id:page_id>/synpunkter-senast/", views.InputDeadlineView.as_view(), name="input_deadline"
+        "<row_id:page_id>/synpunkter-senast/",
+        views.InputDeadlineView.as_view(),
+        name="input_deadline",
     ),
-    path("<row_id:page_id>/be-om-synpunkter/", views.RequestInputView.as_view(), name="request_input"),
+    path(
+        "<row_id:page_id>/be-om-synpunkter/", views.RequestInputView.as_view(), name="request_input"
+    ),
     path("<row_id:page_id>/synpunkter.csv", views.InputsCsvView.as_view(), name="inputs_csv"),
     path("<row_id:page_id>/paket/", views.RemakePackageView.as_view(), name="remake_package"),
     path("<row_id:page_id>/eget-dokument/", views.PinView.as_view(), name="pin"),
