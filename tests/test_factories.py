@@ -29,46 +29,40 @@ def test_page_model_has_a_factory(page_model):
     assert page_model in factory_models()
 
 
-# The member organisations and their competence directory (members/) ---------------------------
+def factory_for(app, model):
+    """The factory in `app`'s factories module that builds `model`, or None."""
+    module = import_module(f"{app}.factories")
+    return next(
+        (
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, factory.django.DjangoModelFactory)
+            and value._meta.model is model
+        ),
+        None,
+    )
 
-MEMBERS_MODELS = ["Competence", "MemberOrganisation", "OrganisationReach", "Representative"]
+
+# Models beside the pages: the member organisations and their competences (members/), and the
+# answers to calls (calls/).
+ROW_MODELS = [
+    ("members", "Competence"),
+    ("members", "MemberOrganisation"),
+    ("members", "OrganisationReach"),
+    ("members", "Representative"),
+    ("calls", "CallAnswer"),
+    ("calls", "CallAnnouncement"),
+]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model_name", MEMBERS_MODELS)
-def test_members_model_has_a_factory_that_builds_it(model_name):
-    module = import_module("members.factories")
-    model = getattr(import_module("members.models"), model_name)
-    made = [
-        value
-        for value in vars(module).values()
-        if isinstance(value, type)
-        and issubclass(value, factory.django.DjangoModelFactory)
-        and value._meta.model is model
-    ]
-    assert made, f"members.factories has no factory for {model_name}"
-    assert model.objects.filter(pk=made[0]().pk).exists()
-
-
-# Calls from the region (calls/) -----------------------------------------------------------------
-
-CALLS_MODELS = ["CallAnswer", "CallAnnouncement"]
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("model_name", CALLS_MODELS)
-def test_calls_model_has_a_factory_that_builds_it(model_name):
-    module = import_module("calls.factories")
-    model = getattr(import_module("calls.models"), model_name)
-    made = [
-        value
-        for value in vars(module).values()
-        if isinstance(value, type)
-        and issubclass(value, factory.django.DjangoModelFactory)
-        and value._meta.model is model
-    ]
-    assert made, f"calls.factories has no factory for {model_name}"
-    assert model.objects.filter(pk=made[0]().pk).exists()
+@pytest.mark.parametrize(("app", "model_name"), ROW_MODELS)
+def test_model_has_a_factory_that_builds_it(app, model_name):
+    model = getattr(import_module(f"{app}.models"), model_name)
+    made = factory_for(app, model)
+    assert made, f"{app}.factories has no factory for {model_name}"
+    assert model.objects.filter(pk=made().pk).exists()
 
 
 # The council (council/): a meeting's rows beside its page ---------------------------------------
@@ -81,14 +75,8 @@ COUNCIL_MODELS = ["RegionParticipant", "MeetingDocument"]
 def test_council_model_has_a_factory_that_builds_it(site, model_name):
     module = import_module("council.factories")
     model = getattr(import_module("council.models"), model_name)
-    made = [
-        value
-        for value in vars(module).values()
-        if isinstance(value, type)
-        and issubclass(value, factory.django.DjangoModelFactory)
-        and value._meta.model is model
-    ]
+    made = factory_for("council", model)
     assert made, f"council.factories has no factory for {model_name}"
     council = module.CouncilIndexPageFactory(parent=site.home)
     meeting = module.CouncilMeetingPageFactory(parent=council)
-    assert model.objects.filter(pk=made[0](page=meeting).pk, page=meeting).exists()
+    assert model.objects.filter(pk=made(page=meeting).pk, page=meeting).exists()
